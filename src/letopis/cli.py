@@ -1,0 +1,223 @@
+"""The `letopis` command: a thin layer over the library (parse options, call, print)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import __version__
+from .settings import SETTINGS
+
+app = typer.Typer(
+    name="letopis",
+    help="letopis — the chronicle of politics from Russian news: entities, roles, events and quotes, "
+    "each traceable to the sentence that states it.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+eval_app = typer.Typer(help="Score the pipeline against annotated corpora.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help=SETTINGS["batch_size"].help)]
+MaxChars = Annotated[int, typer.Option("--max-chars", min=1, help=SETTINGS["max_chars"].help)]
+
+
+def _error(message: str) -> None:
+    typer.echo(f"letopis: error: {message}", err=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"letopis {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    pass
+
+
+@app.command()
+def extract(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Input files or directories (searched recursively), or '-' for standard input. "
+            "Formats: dated text (' date YYYY-MM-DD ' header), .txt, .jsonl, .csv, .html; UTF-8, cp1251 or koi8-r.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the JSON Lines here instead of standard output.")] = None,
+    batch_size: BatchSize = SETTINGS["batch_size"].default,
+    max_chars: MaxChars = SETTINGS["max_chars"].default,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Show a progress bar on standard error (default: when it is a terminal).")] = None,
+    with_tokens: Annotated[bool, typer.Option("--tokens", help="Also write tokens and sentences (morphology, syntax) in each record.")] = False,
+) -> None:
+    """Extract entities (later: roles, events, quotes) from news texts, one JSON record per document.
+
+    Example: letopis extract examples/ -o chronicle.jsonl
+
+    Inputs that cannot be read are reported on standard error, one line each; the run goes on and
+    ends with exit code 1 and a summary.
+    """
+    from .pipeline import Pipeline
+    from .runner import Summary, extract_stream, read_inputs
+
+    summary = Summary()
+    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    bar = _progress_bar(progress)
+    try:
+        pipeline = Pipeline.load(batch_size=batch_size)
+        items = read_inputs(paths, max_chars)
+        for doc in extract_stream(items, pipeline, summary, lambda e: _error(str(e))):
+            out.write(doc.to_json(with_tokens=with_tokens) + "\n")
+            if bar:
+                bar.update(1)
+    finally:
+        if bar:
+            bar.close()
+        if output:
+            out.close()
+        else:
+            out.flush()
+    typer.echo(f"letopis: {summary.line()}", err=True)
+    if not summary.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def show(
+    path: Annotated[Path, typer.Argument(help="A JSON Lines file written by `letopis extract`.", show_default=False)],
+) -> None:
+    """Print the documents of an extract file as readable text: entities by type, with countries.
+
+    Example: letopis show out/examples.jsonl
+    """
+    from .document import Document
+    from .report import describe
+
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        _error(f"{path}: {error.strerror}")
+        raise typer.Exit(2) from None
+    for number, line in enumerate(lines, 1):
+        try:
+            doc = Document.from_json(line)
+        except (ValueError, KeyError, TypeError) as error:
+            _error(f"{path}:line {number}: not a letopis record ({error})")
+            raise typer.Exit(2) from None
+        typer.echo(describe(doc))
+
+
+def _progress_bar(enabled: bool | None):
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(unit="doc", file=sys.stderr, desc="extracting", dynamic_ncols=True)
+
+
+@eval_app.command("factru")
+def eval_factru(
+    directory: Annotated[Path, typer.Argument(help="A factRuEval-2016 collection (book_N.txt with .tokens, .spans, .objects …).", show_default=False)],
+    export: Annotated[Path | None, typer.Option("--export", help="Write the track-1 submission files book_N.task1 into this folder.")] = None,
+    baseline: Annotated[bool, typer.Option("--baseline", help="Score plain natasha NER (PER→per, ORG→org, LOC→loc) instead of letopis.")] = False,
+    min_f1: Annotated[float | None, typer.Option("--min-f1", help="Exit with code 3 when the overall F1 is below this (a CI gate).")] = None,
+    batch_size: BatchSize = SETTINGS["batch_size"].default,
+) -> None:
+    """Score entity mentions on factRuEval-2016 track 1 with the competition's metric.
+
+    Example: letopis eval factru ../shared/data/factrueval-2016/devset --export out/factru
+    """
+    from .eval import factru
+    from .eval.metrics import table
+
+    if not directory.is_dir():
+        _error(f"{directory}: E001 no such file or directory")
+        raise typer.Exit(2)
+    predict = _natasha_predict if baseline else _letopis_predict(batch_size)
+    report = factru.evaluate(directory, predict, export=export)
+    if report.scored == 0:
+        typer.echo(f"{report.documents} documents; no gold annotation (.tokens/.objects) to score against.")
+        return
+    rows = dict(report.scores) | {"overall": report.overall}
+    name = "natasha" if baseline else "letopis"
+    typer.echo(f"factRuEval-2016 track 1 ({name}), {report.scored} documents")
+    typer.echo(table("type", rows))
+    if min_f1 is not None and report.overall.f1 < min_f1:
+        _error(f"overall F1 {report.overall.f1:.4f} is below the threshold {min_f1:.4f}")
+        raise typer.Exit(3)
+
+
+def _letopis_predict(batch_size: int):
+    def predict(docs):
+        from .eval.factru import task1_lines
+        from .pipeline import Pipeline
+
+        pipeline = Pipeline.load(batch_size=batch_size)
+        for doc in pipeline.process(docs):
+            yield doc.doc_id, task1_lines(doc, pipeline.language.lemma)
+
+    return predict
+
+
+def _natasha_predict(docs):
+    from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
+
+    embedding = NewsEmbedding()
+    segmenter, ner = Segmenter(), NewsNERTagger(embedding)
+    types = {"PER": "per", "ORG": "org", "LOC": "loc"}
+    for doc in docs:
+        nat = Doc(doc.text)
+        nat.segment(segmenter)
+        nat.tag_ner(ner)
+        yield doc.doc_id, [(types[s.type], s.start, s.stop - s.start) for s in nat.spans]
+
+
+@app.command()
+def bench(
+    directory: Annotated[Path, typer.Argument(help="A folder of texts (any input format extract reads).", show_default=False)],
+    baseline: Annotated[bool, typer.Option("--baseline/--no-baseline", help="Also time natasha's own segment+morph+syntax+NER pass on the same texts.")] = True,
+    threads: Annotated[int, typer.Option("--threads", min=1, help="Threads the numeric libraries may use (1 = one core).")] = 1,
+    batch_size: BatchSize = SETTINGS["batch_size"].default,
+    max_chars: MaxChars = SETTINGS["max_chars"].default,
+) -> None:
+    """Print documents/s, characters/s and peak memory of the full extraction pipeline.
+
+    Model loading is timed apart. Example: letopis bench ../shared/data/factrueval-2016/devset
+    """
+    for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[variable] = str(threads)
+    from . import bench as benchmark
+    from .readers import read
+
+    texts = [item.text for item in read([str(directory)], max_chars=max_chars) if hasattr(item, "text")]
+    if not texts:
+        _error(f"{directory}: no readable documents")
+        raise typer.Exit(2)
+    typer.echo(f"{len(texts)} documents, {sum(map(len, texts)):,} characters, {threads} thread(s)")
+    typer.echo(benchmark.measure(benchmark.bench_pipeline, texts, batch_size).line())
+    if baseline:
+        typer.echo(benchmark.measure(benchmark.bench_natasha, texts).line())
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        _error("interrupted")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,180 @@
+"""The document object that flows through the pipeline, and its JSON record.
+
+A `Document` starts as text plus metadata (from a reader), gains tokens and sentences
+from the language layer, and entities, roles, events and quotes from the stages.
+`to_record()` gives the output contract of `letopis extract` (docs: FORMATS.md);
+`from_record()` reads it back, so documents cross process boundaries unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+ENTITY_TYPES = ("PERSON", "ORGANIZATION", "COUNTRY", "CITY", "LOCATION")
+
+
+def text_id(text: str) -> str:
+    """Stable id derived from the text: 16 hex digits of its SHA-256."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class Token:
+    """One token with its morphology and dependency arc (head is a document-level index)."""
+
+    start: int
+    end: int
+    text: str
+    sent: int = 0
+    pos: str = ""
+    feats: dict[str, str] = field(default_factory=dict)
+    head: int = -1
+    rel: str = ""
+    ner: str = "O"
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    first: int  # index of the first token in Document.tokens
+    last: int  # index one past the last token
+
+
+@dataclass(slots=True)
+class Span:
+    """A typed stretch of tokens: an NER result or a candidate mention under construction."""
+
+    first: int
+    last: int  # exclusive token index
+    type: str
+    kind: str = "name"  # name | adjective | abbreviation
+    key: str | None = None  # lexicon or gazetteer key (ISO code, geonameid, organisation name)
+    normal: str | None = None  # canonical nominative form
+    titles: list[str] = field(default_factory=list)
+    parts: list[tuple[str, str]] = field(default_factory=list)  # person name words with roles
+    entity: str | None = None  # id of the entity the span was resolved to
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str = "name"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind}
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    type: str
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+    country: str | None = None
+    geo: dict[str, Any] | None = None
+    aliases: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    name_parts: dict[str, str] | None = None
+    members: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        record = {
+            "id": self.id,
+            "type": self.type,
+            "name": self.name,
+            "mentions": [m.to_dict() for m in self.mentions],
+            "country": self.country,
+            "geo": self.geo,
+        }
+        for key in ("aliases", "titles", "name_parts", "members"):
+            value = getattr(self, key)
+            if value:
+                record[key] = value
+        return record
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entity:
+        data = dict(data)
+        data["mentions"] = [Mention(**m) for m in data.get("mentions", [])]
+        return cls(**data)
+
+
+@dataclass
+class Document:
+    text: str
+    doc_id: str | None = None
+    source: str | None = None
+    doc_date: str | None = None
+    title: str | None = None
+    language: str = "ru"
+    tokens: list[Token] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    roles: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.doc_id:
+            self.doc_id = text_id(self.text)
+
+    # ----- access helpers used by the stages -----
+    def span_text(self, first: int, last: int) -> str:
+        return self.text[self.tokens[first].start : self.tokens[last - 1].end]
+
+    def span_chars(self, first: int, last: int) -> tuple[int, int]:
+        return self.tokens[first].start, self.tokens[last - 1].end
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+    # ----- the record -----
+    def to_record(self, with_tokens: bool = False) -> dict[str, Any]:
+        record: dict[str, Any] = {
+            "doc_id": self.doc_id,
+            "source": self.source,
+            "doc_date": self.doc_date,
+            "title": self.title,
+            "language": self.language,
+            "text": self.text,
+            "entities": [e.to_dict() for e in self.entities],
+            "roles": self.roles,
+            "events": self.events,
+            "quotes": self.quotes,
+        }
+        if with_tokens:
+            record["tokens"] = [asdict(t) for t in self.tokens]
+            record["sentences"] = [asdict(s) for s in self.sentences]
+        return record
+
+    def to_json(self, with_tokens: bool = False) -> str:
+        return json.dumps(self.to_record(with_tokens), ensure_ascii=False)
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Document:
+        doc = cls(
+            text=record["text"],
+            doc_id=record.get("doc_id"),
+            source=record.get("source"),
+            doc_date=record.get("doc_date"),
+            title=record.get("title"),
+            language=record.get("language", "ru"),
+        )
+        doc.tokens = [Token(**t) for t in record.get("tokens", [])]
+        doc.sentences = [Sentence(**s) for s in record.get("sentences", [])]
+        doc.entities = [Entity.from_dict(e) for e in record.get("entities", [])]
+        doc.roles = list(record.get("roles", []))
+        doc.events = list(record.get("events", []))
+        doc.quotes = list(record.get("quotes", []))
+        return doc
+
+    @classmethod
+    def from_json(cls, line: str) -> Document:
+        return cls.from_record(json.loads(line))

@@ -1,0 +1,351 @@
+"""factRuEval-2016: read a collection, write track-1 submissions, score them as the competition does.
+
+Track 1 scores entity mentions of four types (per, loc, org, locorg) over the tokens of the
+gold `.tokens` file. Gold mentions are built from `.objects` and `.spans`; each gold token
+carries a mark: 1 for name tokens (name, surname, patronymic, nickname for persons;
+loc_name, org_name for the others), 0 for descriptors, which are thus optional. A pair of
+a gold and a predicted mention of the same type earns tp / (tp + fp + fn): tp and fn sum
+the marks of the gold tokens covered and missed (punctuation never counts as missed), fp
+counts predicted tokens outside the gold mention. Gold mentions without name tokens, nested
+inside another mention, or duplicated by an identical one are ignored, together with the
+prediction paired to them. Pairs are one-to-one: identical mentions first, then an optimal
+assignment (Hungarian algorithm) over partial overlaps. Counts are summed over documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from ..document import Document
+from .metrics import Score
+
+TYPES = ("per", "loc", "org", "locorg")
+OBJECT_TYPES = {"Person": "per", "Org": "org", "Organization": "org", "Location": "loc", "LocOrg": "locorg"}
+NAME_SPANS = {
+    "per": {"name", "surname", "patronymic", "nickname"},
+    "loc": {"loc_name", "org_name"},
+    "org": {"loc_name", "org_name"},
+    "locorg": {"loc_name", "org_name"},
+}
+# A mention nested in (or identical to) one of these types is not scored on its own.
+PARENT_TYPES = {"per": {"loc", "org", "locorg"}, "loc": {"loc", "org", "locorg"}, "org": {"org", "locorg"}, "locorg": {"org", "locorg"}}
+BOOK = re.compile(r"^(book_\d+)\.txt$")
+
+
+@dataclass(frozen=True)
+class GoldToken:
+    start: int
+    end: int  # exclusive
+    text: str
+
+    @property
+    def is_punctuation(self) -> bool:
+        return len(self.text) == 1 and self.text.upper() == self.text.lower()
+
+
+@dataclass
+class GoldMention:
+    id: str
+    type: str
+    tokens: frozenset[int]
+    marks: dict[int, int]
+
+    @property
+    def unnamed(self) -> bool:
+        return not any(self.marks.values())
+
+
+@dataclass
+class Book:
+    name: str
+    text: str
+    tokens: list[GoldToken] = field(default_factory=list)
+    ignored: set[int] = field(default_factory=set)  # punctuation glued to a word
+    mentions: list[GoldMention] = field(default_factory=list)
+
+    @property
+    def has_gold(self) -> bool:
+        return bool(self.tokens)
+
+
+# ----- reading a collection -----
+def book_names(directory: Path) -> list[str]:
+    names = [m.group(1) for p in directory.iterdir() if (m := BOOK.match(p.name))]
+    return sorted(names, key=lambda n: int(n.split("_")[1]))
+
+
+def load_book(directory: Path, name: str) -> Book:
+    text = (directory / f"{name}.txt").read_text(encoding="utf-8")
+    book = Book(name, text)
+    tokens_file = directory / f"{name}.tokens"
+    if not tokens_file.exists():
+        return book
+    token_ids: dict[str, int] = {}
+    for line in tokens_file.read_text(encoding="utf-8").splitlines():
+        parts = line.split(" ", 3)
+        if len(parts) == 4:
+            token_ids[parts[0]] = len(book.tokens)
+            start, length = int(parts[1]), int(parts[2])
+            book.tokens.append(GoldToken(start, start + length, parts[3]))
+    book.ignored = _glued_punctuation(book.tokens)
+    spans = _read_spans(directory / f"{name}.spans", token_ids)
+    objects = directory / f"{name}.objects"
+    if objects.exists():
+        for line in objects.read_text(encoding="utf-8").splitlines():
+            mention = _read_object(line, spans)
+            if mention is not None:
+                book.mentions.append(mention)
+    return book
+
+
+def _glued_punctuation(tokens: list[GoldToken]) -> set[int]:
+    order = sorted(range(len(tokens)), key=lambda i: tokens[i].start)
+    ignored = set()
+    for k, i in enumerate(order):
+        token = tokens[i]
+        if len(token.text) != 1 or token.text.upper() != token.text.lower():
+            continue
+        glued_before = k > 0 and tokens[order[k - 1]].end == token.start
+        glued_after = k + 1 < len(order) and tokens[order[k + 1]].start == token.end
+        if glued_before or glued_after:
+            ignored.add(i)
+    return ignored
+
+
+def _read_spans(path: Path, token_ids: dict[str, int]) -> dict[str, list[tuple[str, list[int]]]]:
+    spans: dict[str, list[tuple[str, list[int]]]] = {}
+    if not path.exists():
+        return spans
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("#", 1)[0].split()
+        if len(fields) < 6 or fields[4] not in token_ids:
+            continue
+        first = token_ids[fields[4]]
+        spans.setdefault(fields[0], []).append((fields[1], list(range(first, first + int(fields[5])))))
+    return spans
+
+
+def _read_object(line: str, spans: dict[str, list[tuple[str, list[int]]]]) -> GoldMention | None:
+    fields = line.split("#", 1)[0].split()
+    if len(fields) < 3 or fields[1] not in OBJECT_TYPES:
+        return None
+    kind = OBJECT_TYPES[fields[1]]
+    marks: dict[int, int] = {}
+    for span_id in fields[2:]:
+        for span_type, token_list in spans.get(span_id, []):
+            mark = 1 if span_type in NAME_SPANS[kind] else 0
+            for token in token_list:
+                marks[token] = max(marks.get(token, 0), mark)
+    return GoldMention(fields[0], kind, frozenset(marks), marks)
+
+
+# ----- predictions -----
+def response_tokens(book: Book, start: int, length: int) -> frozenset[int]:
+    """Gold tokens wholly inside [start, start + length), glued punctuation left out."""
+    end = start + length
+    return frozenset(
+        i for i, t in enumerate(book.tokens) if t.start >= start and t.end <= end and i not in book.ignored
+    )
+
+
+def parse_task1(text: str) -> list[tuple[str, int, int]]:
+    lines = []
+    for line in text.splitlines():
+        fields = line.strip().split()
+        if len(fields) == 3 and fields[0].lower() in TYPES:
+            lines.append((fields[0].lower(), int(fields[1]), int(fields[2])))
+    return lines
+
+
+def format_task1(lines: Iterable[tuple[str, int, int]]) -> str:
+    return "".join(f"{t} {s} {n}\n" for t, s, n in lines)
+
+
+# ----- scoring -----
+def score_book(book: Book, predicted: list[tuple[str, int, int]]) -> dict[str, Score]:
+    gold = book.mentions
+    response = [(kind, response_tokens(book, start, length)) for kind, start, length in predicted]
+    pairs = _assign(book, gold, response)
+    matched_gold = set(pairs)
+    ignored = {i for i, g in enumerate(gold) if _is_ignored(i, gold, matched_gold)}
+    scores = {kind: Score() for kind in TYPES}
+    paired_response = set(pairs.values())
+    for i, j in pairs.items():
+        if i in ignored:
+            continue
+        quality = _quality(book, gold[i], response[j][1])
+        score = scores[gold[i].type]
+        score.tp_std += quality
+        score.tp_test += quality
+        score.n_std += 1
+        score.n_test += 1
+    for j, (kind, _) in enumerate(response):
+        if j not in paired_response:
+            scores[kind].n_test += 1
+    for i, g in enumerate(gold):
+        if i not in matched_gold and i not in ignored:
+            scores[g.type].n_std += 1
+    return scores
+
+
+def _overlap(g: GoldMention, kind: str, tokens: frozenset[int]) -> float:
+    if g.type != kind or not tokens:
+        return 0.0
+    union = len(g.tokens | tokens)
+    return len(g.tokens & tokens) / union if union else 0.0
+
+
+def _quality(book: Book, g: GoldMention, tokens: frozenset[int]) -> float:
+    tp = sum(g.marks[i] for i in g.tokens & tokens)
+    fn = sum(g.marks[i] for i in g.tokens - tokens if not book.tokens[i].is_punctuation)
+    fp = len(tokens - g.tokens)
+    if tp + fp + fn == 0:
+        return _overlap(g, g.type, tokens)
+    return tp / (tp + fp + fn)
+
+
+def _assign(book: Book, gold: list[GoldMention], response: list[tuple[str, frozenset[int]]]) -> dict[int, int]:
+    """Identical pairs first; the rest by an optimal assignment on pair quality."""
+    pairs: dict[int, int] = {}
+    used: set[int] = set()
+    for i, g in enumerate(gold):
+        for j, (kind, tokens) in enumerate(response):
+            if j not in used and g.type == kind and g.tokens == tokens:
+                pairs[i] = j
+                used.add(j)
+                break
+    rest_gold = [i for i in range(len(gold)) if i not in pairs]
+    rest_response = [j for j in range(len(response)) if j not in used]
+    if not rest_gold or not rest_response:
+        return pairs
+    weights = np.zeros((len(rest_gold), len(rest_response)))
+    for a, i in enumerate(rest_gold):
+        for b, j in enumerate(rest_response):
+            kind, tokens = response[j]
+            if _overlap(gold[i], kind, tokens) > 0:
+                weights[a, b] = max(_quality(book, gold[i], tokens), 1e-6)
+    rows, cols = linear_sum_assignment(weights, maximize=True)
+    for a, b in zip(rows, cols):
+        if weights[a, b] > 0:
+            pairs[rest_gold[a]] = rest_response[b]
+    return pairs
+
+
+def _is_ignored(i: int, gold: list[GoldMention], matched: set[int]) -> bool:
+    g = gold[i]
+    if g.unnamed:
+        return True
+    relatives = [k for k, other in enumerate(gold) if k != i and other.type in PARENT_TYPES[g.type]]
+    if any(g.tokens < gold[k].tokens for k in relatives):
+        return True
+    sibling = next((k for k in relatives if gold[k].tokens == g.tokens), None)
+    if sibling is None:
+        return False
+    if (i in matched) != (sibling in matched):
+        return i not in matched
+    if gold[sibling].type == g.type:
+        return i > sibling
+    return g.type != "org"
+
+
+def total(scores: dict[str, Score]) -> Score:
+    overall = Score()
+    for score in scores.values():
+        overall.add(score)
+    return overall
+
+
+# ----- our documents as submissions -----
+SPATIAL_PREPOSITIONS = {
+    "в", "во", "на", "из", "к", "ко", "по", "до", "через", "у", "около", "возле", "под", "над", "вокруг",
+    "вблизи", "близ", "из-под", "внутри", "вглубь", "вдоль", "напротив",
+}
+
+
+def task1_lines(doc: Document, lemma=None) -> list[tuple[str, int, int]]:
+    """Our entity mentions as track-1 lines: per, org, loc, and locorg for countries and cities
+    acting as political entities (not the place of something: `в России`, `из Москвы`)."""
+    spans = {(doc.tokens[s.first].start, doc.tokens[s.last - 1].end): s for s in doc.spans}
+    lines = set()
+    for entity in doc.entities:
+        for mention in entity.mentions:
+            if mention.kind == "adjective":
+                continue
+            kind = _task1_type(doc, entity.type, spans.get((mention.start, mention.end)), lemma)
+            if kind:
+                lines.add((kind, mention.start, mention.end - mention.start))
+    return sorted(lines, key=lambda x: (x[1], x[2]))
+
+
+def _task1_type(doc: Document, entity_type: str, span, lemma) -> str | None:
+    if entity_type == "PERSON":
+        return "per"
+    if entity_type == "ORGANIZATION":
+        return "org"
+    if entity_type == "LOCATION":
+        return "loc"
+    if entity_type in ("COUNTRY", "CITY"):
+        return "loc" if span is not None and _is_place_of_something(doc, span, lemma) else "locorg"
+    return None
+
+
+def _is_place_of_something(doc: Document, span, lemma) -> bool:
+    tokens = doc.tokens
+    heads = [i for i in range(span.first, span.last) if not span.first <= tokens[i].head < span.last]
+    head = heads[0] if heads else span.first
+    while tokens[head].rel == "conj" and 0 <= tokens[head].head < len(tokens) and tokens[tokens[head].head].pos in ("PROPN", "NOUN"):
+        head = tokens[head].head
+    if span.first > 0 and tokens[span.first - 1].text == "(":
+        return True
+    sentence = doc.sentences[tokens[head].sent]
+    for i in range(sentence.first, sentence.last):
+        token = tokens[i]
+        if token.head == head and token.rel == "case":
+            word = lemma(token) if lemma else token.text.lower()
+            if word in SPATIAL_PREPOSITIONS:
+                return True
+    return False
+
+
+# ----- the evaluation run -----
+@dataclass
+class Report:
+    scores: dict[str, Score]
+    documents: int
+    scored: int
+
+    @property
+    def overall(self) -> Score:
+        return total(self.scores)
+
+
+def documents(directory: Path, books: list[Book]) -> Iterator[Document]:
+    for book in books:
+        yield Document(text=book.text, doc_id=book.name, source=str(directory / f"{book.name}.txt"))
+
+
+def evaluate(directory: Path, predict, export: Path | None = None, progress=None) -> Report:
+    """Score track 1 on a collection. `predict(docs)` yields (doc_id, lines) for the documents."""
+    books = [load_book(directory, name) for name in book_names(directory)]
+    by_name = {b.name: b for b in books}
+    scores = {kind: Score() for kind in TYPES}
+    scored = 0
+    if export:
+        export.mkdir(parents=True, exist_ok=True)
+    for name, lines in predict(documents(directory, books)):
+        book = by_name[name]
+        if export:
+            (export / f"{name}.task1").write_text(format_task1(lines), encoding="utf-8")
+        if book.has_gold:
+            scored += 1
+            for kind, score in score_book(book, lines).items():
+                scores[kind].add(score)
+        if progress:
+            progress()
+    return Report(scores, len(books), scored)

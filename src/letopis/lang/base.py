@@ -1,0 +1,58 @@
+"""The language interface: what the pipeline stages need from a language.
+
+A language segments and analyses text (tokens with Universal Dependencies POS, features,
+dependency arcs and NER tags), lemmatises and inflects words, and carries its lexicons.
+Stages are written against this interface; Russian is the first implementation.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+
+from ..document import Document, Token
+
+
+class Language(ABC):
+    code: str
+
+    @abstractmethod
+    def analyze(self, docs: Sequence[Document]) -> None:
+        """Fill tokens, sentences and NER spans of the documents, in place, in one batch."""
+
+    @abstractmethod
+    def lemmas(self, word: str) -> frozenset[str]:
+        """Every dictionary form the word may have (lower case), for lexicon lookups."""
+
+    @abstractmethod
+    def lemma(self, token: Token) -> str:
+        """The dictionary form of the token, chosen with its tagged POS and features."""
+
+    @abstractmethod
+    def person_name(self, tokens: Sequence[Token]) -> list[tuple[str, str]]:
+        """The words of a person's name in the nominative, each with its role (first, middle, last, initial)."""
+
+    @abstractmethod
+    def phrase_name(self, tokens: Sequence[Token], first: int, last: int) -> str:
+        """tokens[first:last], a noun phrase (organisation, place), in the nominative."""
+
+    @abstractmethod
+    def agreed_name(self, modifiers: Sequence[Token], noun: Token) -> str:
+        """Modifiers and the noun they share, in the nominative singular: Курской + областях → Курская область."""
+
+    @abstractmethod
+    def fold(self, text: str) -> str:
+        """The comparison form of a string (case and spelling variants folded)."""
+
+    @property
+    @abstractmethod
+    def lexicon(self):
+        """The language's lexicons and gazetteer (see letopis.lexicon)."""
+
+
+def get_language(code: str) -> Language:
+    if code == "ru":
+        from .ru import Russian
+
+        return Russian.load()
+    raise ValueError(f"language {code!r} is not available (available: ru)")

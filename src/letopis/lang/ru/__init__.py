@@ -1,0 +1,90 @@
+"""Russian: razdel segmentation, slovnet morphology/syntax/NER over navec, pymorphy3 forms."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cached_property
+
+from ...document import Document, Span, Token
+from ...gazetteer import CityIndex
+from ...lexicon import Lexicon
+from ..base import Language
+from .models import SlovnetModels
+from .morph import RussianMorphology, fold
+from .names import NameForms
+from .segment import segment
+
+
+class Russian(Language):
+    code = "ru"
+    _instance: Russian | None = None
+
+    def __init__(self, batch_size: int = 64):
+        self.models = SlovnetModels(batch_size=batch_size)
+        self.morph = RussianMorphology()
+        self.names = NameForms(self.morph)
+
+    @classmethod
+    def load(cls) -> Russian:
+        """One instance per process: the models and lexicons load once."""
+        if cls._instance is None:
+            cls._instance = cls()
+        return cls._instance
+
+    def analyze(self, docs: Sequence[Document]) -> None:
+        for doc in docs:
+            segment(doc, self._is_place)
+        sentences = [(doc, s) for doc in docs for s in doc.sentences]
+        analyses = self.models.analyze([[t.text for t in doc.tokens[s.first : s.last]] for doc, s in sentences])
+        for (doc, sent), analysis in zip(sentences, analyses):
+            for i, token in enumerate(doc.tokens[sent.first : sent.last]):
+                token.pos = analysis.pos[i]
+                token.feats = analysis.feats[i]
+                token.head = sent.first + analysis.heads[i] if analysis.heads[i] >= 0 else -1
+                token.rel = analysis.rels[i]
+                token.ner = analysis.ner[i]
+        for doc in docs:
+            doc.spans = list(ner_spans(doc.tokens))
+
+    def _is_place(self, word: str) -> bool:
+        match = self.lexicon.places.match([word], 0)
+        return match is not None
+
+    def lemmas(self, word: str) -> frozenset[str]:
+        return self.morph.lemmas(word)
+
+    def lemma(self, token: Token) -> str:
+        return self.morph.lemma(token.text, token.pos, token.feats)
+
+    def fold(self, text: str) -> str:
+        return fold(text)
+
+    def person_name(self, tokens: Sequence[Token]) -> list[tuple[str, str]]:
+        return self.names.person(tokens)
+
+    def phrase_name(self, tokens: Sequence[Token], first: int, last: int) -> str:
+        return self.names.phrase(tokens, first, last)
+
+    def agreed_name(self, modifiers: Sequence[Token], noun: Token) -> str:
+        return self.names.agreed(modifiers, noun)
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        return Lexicon("ru", self.morph.lemmas, fold)
+
+    @cached_property
+    def cities(self) -> CityIndex:
+        return CityIndex("ru", fold)
+
+
+def ner_spans(tokens: Sequence[Token]):
+    """Spans from BIO tags (a stray I- opens a span, as slovnet's own decoder does)."""
+    start, kind = None, None
+    for i, token in enumerate(tokens + [Token(0, 0, "", sent=-1)]):
+        tag = token.ner
+        boundary = tag == "O" or tag.startswith("B-") or tag[2:] != kind or (start is not None and token.sent != tokens[start].sent)
+        if start is not None and boundary:
+            yield Span(start, i, kind)
+            start, kind = None, None
+        if tag != "O" and start is None:
+            start, kind = i, tag[2:]

@@ -1,0 +1,122 @@
+"""Russian morphology over pymorphy3: parses chosen with the tagger's UD features, lemmas, inflection."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+
+import pymorphy3
+
+# Universal Dependencies features (slovnet's output) to OpenCorpora grammemes (pymorphy's).
+UD_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct", "Voc": "voct", "Par": "gent"}
+UD_NUMBER = {"Sing": "sing", "Plur": "plur"}
+UD_GENDER = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+UD_POS = {
+    "NOUN": {"NOUN"},
+    "PROPN": {"NOUN"},
+    "ADJ": {"ADJF", "ADJS", "PRTF", "PRTS"},
+    "DET": {"ADJF", "NPRO"},
+    "VERB": {"VERB", "INFN", "PRTF", "PRTS", "GRND"},
+    "AUX": {"VERB", "INFN"},
+    "ADV": {"ADVB", "COMP", "PRED"},
+    "NUM": {"NUMR", "ADJF"},
+    "PRON": {"NPRO"},
+    "ADP": {"PREP"},
+    "CCONJ": {"CONJ"},
+    "SCONJ": {"CONJ"},
+    "PART": {"PRCL"},
+    "INTJ": {"INTJ"},
+}
+CASE_ALIASES = {"gen2": "gent", "loc2": "loct", "acc2": "accs", "gen1": "gent", "loc1": "loct"}
+NAME_GRAMMEMES = {"Name", "Surn", "Patr"}
+
+
+def fold(text: str) -> str:
+    """Lower case with ё folded to е: the comparison form of every lexicon lookup."""
+    return text.lower().replace("ё", "е")
+
+
+class RussianMorphology:
+    def __init__(self) -> None:
+        self.analyzer = pymorphy3.MorphAnalyzer()
+        self.parse = lru_cache(maxsize=200_000)(self.analyzer.parse)
+        self.lemmas = lru_cache(maxsize=200_000)(self._lemmas)
+
+    def _lemmas(self, word: str) -> frozenset[str]:
+        forms = {fold(p.normal_form) for p in self.parse(word)}
+        forms.add(fold(word))
+        return frozenset(forms)
+
+    def best_parse(self, word: str, pos: str = "", feats: Mapping[str, str] | None = None, prefer=frozenset()):
+        """The pymorphy parse that agrees best with the tagger's UD part of speech and features."""
+        feats = feats or {}
+        return self._best_parse(word, pos, feats.get("Case", ""), feats.get("Number", ""), feats.get("Gender", ""), prefer)
+
+    @lru_cache(maxsize=200_000)  # noqa: B019 - one analyser per process, the cache lives as long
+    def _best_parse(self, word: str, pos: str, ud_case: str, ud_number: str, ud_gender: str, prefer: frozenset):
+        wanted_pos = UD_POS.get(pos, set())
+        case = UD_CASE.get(ud_case)
+        number = UD_NUMBER.get(ud_number)
+        gender = UD_GENDER.get(ud_gender)
+
+        def agreement(parse) -> float:
+            tag = parse.tag
+            score = parse.score
+            score += 2.0 if tag.POS in wanted_pos else 0.0
+            parse_case = CASE_ALIASES.get(tag.case, tag.case)
+            score += 1.0 if case and parse_case == case else 0.0
+            score += 0.5 if number and tag.number == number else 0.0
+            score -= 1.5 if number and tag.number and tag.number != number else 0.0
+            score += 0.5 if gender and tag.gender == gender else 0.0
+            score += 1.0 if prefer & tag.grammemes else 0.0
+            return score
+
+        return max(self.parse(word), key=agreement)
+
+    def lemma(self, word: str, pos: str = "", feats: Mapping[str, str] | None = None) -> str:
+        if not word[:1].isalpha() or not _is_cyrillic(word):
+            return fold(word)
+        return fold(self.best_parse(word, pos, feats).normal_form)
+
+    def inflect(self, parse, grammemes: set[str]) -> str | None:
+        """The form of the parse's lexeme with these grammemes; among several (высший, высочайший)
+        the one closest to the word as written."""
+        forms = [f for f in parse.lexeme if grammemes <= f.tag.grammemes]
+        if not forms:
+            form = parse.inflect(grammemes)
+            return form.word if form else None
+        return max(forms, key=lambda f: (_common_prefix(f.word, parse.word), -len(f.word))).word
+
+    def gender_of_name(self, word: str, feats: Mapping[str, str]) -> str | None:
+        """Gender of a first name or surname as the dictionary knows it, given the tagged case."""
+        parse = self.best_parse(word, "PROPN", feats, prefer=frozenset(NAME_GRAMMEMES))
+        if NAME_GRAMMEMES & parse.tag.grammemes and parse.tag.gender in ("masc", "femn"):
+            return parse.tag.gender
+        return None
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _is_cyrillic(word: str) -> bool:
+    return any("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in word)
+
+
+def restore_form(form: str, original: str) -> str:
+    """Write `form` as `original` is written: its capitalisation (Title, UPPER, Hyphen-Title),
+    and е where the original has no ё (the dictionary prints ё: `вооружённые`)."""
+    if "ё" not in original.lower():
+        form = form.replace("ё", "е").replace("Ё", "Е")
+    if original.isupper() and len(original) > 1:
+        return form.upper()
+    if "-" in original and form.count("-") == original.count("-"):
+        return "-".join(restore_form(f, o) for f, o in zip(form.split("-"), original.split("-")))
+    if original[:1].isupper():
+        return form[:1].upper() + form[1:]
+    return form

@@ -1,0 +1,198 @@
+"""Lexicons as data: tab-separated files in the package, loaded into lookup tables.
+
+Each language keeps its lexicons in `letopis/data/<lang>/` (see the README there):
+countries, regions, organisations, organisation types and person titles. Names are
+matched by lemma: a `PhraseIndex` stores each name as a sequence of lemma sets, and a
+text token matches a name word when their lemma sets intersect, so inflected mentions
+(`Южном Кавказе`) find their nominative entries (`Южный Кавказ`).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+DATA = resources.files("letopis") / "data"
+
+Lemmas = Callable[[str], frozenset[str]]
+
+
+def read_tsv(path: Path | Any) -> Iterator[dict[str, str]]:
+    """Rows of a lexicon file as dicts; `#` lines are comments; the first other line is the header."""
+    with path.open(encoding="utf-8") as handle:
+        lines = (line for line in handle if line.strip() and not line.startswith("#"))
+        yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def values(cell: str | None) -> list[str]:
+    return [v.strip() for v in (cell or "").split("|") if v.strip()]
+
+
+@dataclass(frozen=True)
+class Place:
+    """A country, region or city as the gazetteer knows it."""
+
+    type: str  # COUNTRY | LOCATION | CITY
+    key: str  # ISO alpha-3 for countries, the canonical name for regions, geonameid for cities
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    members: tuple[str, ...] = ()
+    population: int = 0
+    kind: str = ""
+
+    @property
+    def geo(self) -> dict[str, Any] | None:
+        if self.lat is None or self.lon is None:
+            return None
+        geo: dict[str, Any] = {"lat": self.lat, "lon": self.lon}
+        if self.type == "CITY":
+            geo["geonameid"] = int(self.key)
+        return geo
+
+
+@dataclass(frozen=True)
+class Organization:
+    name: str
+    country: str | None
+    sector: str | None
+    abbreviations: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class OrgType:
+    lemma: str
+    sector: str | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class PlaceType:
+    lemma: str
+    kind: str
+    in_name: bool
+
+
+@dataclass(frozen=True)
+class Title:
+    title: str
+    kind: str
+
+
+@dataclass
+class PhraseIndex:
+    """Multi-word names matched over lemma sets; longest match wins."""
+
+    lemmas: Lemmas
+    _entries: dict[str, list[tuple[tuple[frozenset[str], ...], Any]]] = field(default_factory=dict)
+
+    def add(self, phrase: str, value: Any) -> None:
+        """Index a name; a name already indexed keeps its first value (countries load before regions)."""
+        words = tuple(self.lemmas(w) for w in phrase.split())
+        if not words:
+            return
+        for first in words[0]:
+            entries = self._entries.setdefault(first, [])
+            if all(pattern != words for pattern, _ in entries):
+                entries.append((words, value))
+
+    def match(self, words: list[str], start: int) -> tuple[int, Any] | None:
+        """Longest entry matching words[start:], as (number of words, value)."""
+        best: tuple[int, Any] | None = None
+        for first in self.lemmas(words[start]):
+            for pattern, value in self._entries.get(first, ()):
+                end = start + len(pattern)
+                if end > len(words) or (best and len(pattern) <= best[0]):
+                    continue
+                if all(pattern[i] & self.lemmas(words[start + i]) for i in range(1, len(pattern))):
+                    best = (len(pattern), value)
+        return best
+
+
+class Lexicon:
+    """All lexicons of one language, with indexes built by that language's lemmatiser."""
+
+    def __init__(self, language: str, lemmas: Lemmas, fold: Callable[[str], str]):
+        self.language = language
+        self.lemmas = lemmas
+        self.fold = fold
+        folder = DATA / language
+        self.countries: dict[str, Place] = {}
+        self.regions: dict[str, Place] = {}
+        self.organizations: dict[str, Organization] = {}  # folded canonical name -> organisation
+        self.org_types: dict[str, OrgType] = {}
+        self.titles: dict[str, Title] = {}
+        self.adjectives: dict[str, Place] = {}  # adjective lemma -> the country or region it denotes
+        self.demonyms: dict[str, Place] = {}
+        self.places = PhraseIndex(lemmas)  # country and region names
+        self.orgs = PhraseIndex(lemmas)  # organisation names and abbreviations
+        self.title_index = PhraseIndex(lemmas)
+        self.place_types: dict[str, PlaceType] = {}
+        self.not_names: set[str] = set()
+        self._load_countries(folder / "countries.tsv")
+        self._load_regions(folder / "regions.tsv")
+        self._load_organizations(folder / "organizations.tsv")
+        self._load_org_types(folder / "org_types.tsv")
+        self._load_titles(folder / "titles.tsv")
+        for row in read_tsv(folder / "place_types.tsv"):
+            self.place_types[self.fold(row["lemma"])] = PlaceType(row["lemma"], row["kind"], row["in_name"] == "yes")
+        self.not_names = {self.fold(row["word"]) for row in read_tsv(folder / "not_names.tsv")}
+
+    def _load_countries(self, path) -> None:
+        for row in read_tsv(path):
+            place = Place("COUNTRY", row["iso3"], row["name"], country=row["iso3"])
+            self.countries[place.key] = place
+            for name in [row["name"], *values(row["aliases"])]:
+                self.places.add(name, place)
+            self._add_words(self.adjectives, values(row["adjectives"]), place)
+            self._add_words(self.demonyms, values(row["demonyms"]), place)
+
+    def _load_regions(self, path) -> None:
+        for row in read_tsv(path):
+            place = Place(
+                "LOCATION",
+                row["name"],
+                row["name"],
+                country=row["country"] or None,
+                lat=float(row["lat"]) if row["lat"] else None,
+                lon=float(row["lon"]) if row["lon"] else None,
+                members=tuple(values(row["members"])),
+                kind=row["kind"],
+            )
+            self.regions[place.key] = place
+            for name in [row["name"], *values(row["aliases"])]:
+                self.places.add(name, place)
+            self._add_words(self.adjectives, values(row["adjectives"]), place)
+
+    def _load_organizations(self, path) -> None:
+        for row in read_tsv(path):
+            org = Organization(
+                row["name"],
+                row["country"] or None,
+                row["sector"] or None,
+                tuple(values(row["abbreviations"])),
+                tuple(values(row["aliases"])),
+            )
+            self.organizations[self.fold(org.name)] = org
+            for name in [org.name, *org.aliases, *org.abbreviations]:
+                self.orgs.add(name, org)
+
+    def _load_org_types(self, path) -> None:
+        for row in read_tsv(path):
+            self.org_types[self.fold(row["lemma"])] = OrgType(row["lemma"], row["sector"] or None, row["kind"])
+
+    def _load_titles(self, path) -> None:
+        for row in read_tsv(path):
+            title = Title(row["title"], row["kind"])
+            for form in [row["title"], *values(row["abbreviations"])]:
+                self.title_index.add(form, title)
+
+    def _add_words(self, table: dict[str, Place], words: Iterable[str], place: Place) -> None:
+        for word in words:
+            table.setdefault(self.fold(word), place)

@@ -1,0 +1,16 @@
+"""Pipeline stages. Each is a module with `run(doc, lang) -> doc`; the order is STAGES.
+
+The language layer (`lang.analyze`) runs first, in batches: segmentation, morphology,
+syntax and NER. Then, per document:
+
+- spans          — NER spans trimmed of punctuation and brackets, common nouns dropped
+- persons        — person spans without titles, nominative names
+- organizations  — full organisation names, known organisations, abbreviations
+- places         — COUNTRY / CITY / LOCATION, adjectives of countries
+- coref          — mentions grouped into entities
+- countries      — ISO country and coordinates of every entity
+"""
+
+from . import coref, countries, organizations, persons, places, spans
+
+STAGES = (spans, persons, organizations, places, coref, countries)

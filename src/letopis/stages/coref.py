@@ -1,0 +1,174 @@
+"""In-document coreference: mentions become entities.
+
+Persons merge by surname (`лорд Вернон Коакер` … `Коакер` … `лорд Коакер`): a full name
+opens an entity, a lone surname or first name joins the entity it names (the nearest one
+before it when two share it). Organisations merge by canonical name or key, so an
+abbreviation linked to its expansion joins it; an abbreviation that spells the initials
+of a longer name in the document joins that name. Places merge by gazetteer key (ISO
+code, region, GeoNames id). Nested spans of the same type (a name inside a longer one)
+are kept only as mentions of their own entity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..document import Document, Entity, Mention, Span
+from ..lang.base import Language
+
+FUNCTION_WORDS = {"и", "по", "в", "во", "на", "за", "при", "для", "с", "о", "об", "из", "к", "от", "до"}
+
+
+def run(doc: Document, lang: Language) -> Document:
+    clusters: list[Cluster] = []
+    persons = [s for s in doc.spans if s.type == "PERSON"]
+    clusters += _person_clusters(persons, lang)
+    orgs = [s for s in doc.spans if s.type == "ORGANIZATION"]
+    clusters += _org_clusters(doc, orgs, lang)
+    places = [s for s in doc.spans if s.type in ("COUNTRY", "CITY", "LOCATION")]
+    clusters += _keyed_clusters(places, lang)
+    clusters.sort(key=lambda c: min(s.first for s in c.spans))
+    doc.entities = [c.entity(doc, f"e{n}", lang) for n, c in enumerate(clusters, 1)]
+    return doc
+
+
+class Cluster:
+    def __init__(self, span: Span):
+        self.spans = [span]
+        self.type = span.type
+
+    def add(self, span: Span) -> None:
+        self.spans.append(span)
+
+    def names(self) -> list[Span]:
+        return [s for s in self.spans if s.kind == "name"] or self.spans
+
+    def entity(self, doc: Document, entity_id: str, lang: Language) -> Entity:
+        spans = sorted(self.spans, key=lambda s: (s.first, s.last))
+        for span in spans:
+            span.entity = entity_id
+        mentions = [Mention(*doc.span_chars(s.first, s.last), doc.span_text(s.first, s.last), s.kind) for s in spans]
+        entity = Entity(entity_id, self.type, self._name(lang), mentions)
+        entity.titles = _unique(t for s in spans for t in s.titles)
+        entity.aliases = _unique(
+            s.normal if s.kind == "name" else doc.span_text(s.first, s.last)
+            for s in spans
+            if s.kind != "adjective"
+        )
+        entity.aliases = [a for a in entity.aliases if a != entity.name]
+        if self.type == "PERSON":
+            entity.name_parts = self._name_parts()
+        return entity
+
+    def _name(self, lang: Language) -> str:
+        if self.type == "PERSON":
+            return max((s.normal for s in self.spans), key=lambda n: (len(n.split()), len(n)))
+        known = next((lang.lexicon.organizations[s.key] for s in self.spans if s.key in lang.lexicon.organizations), None)
+        if self.type == "ORGANIZATION" and known is not None:
+            return known.name
+        names = self.names()
+        keyed = [s for s in names if s.kind == "name"]
+        best = max(keyed or names, key=lambda s: (s.last - s.first, -s.first))
+        return best.normal or ""
+
+    def _name_parts(self) -> dict[str, str]:
+        parts: dict[str, str] = {}
+        for span in sorted(self.spans, key=lambda s: -len(s.parts)):
+            for word, role in span.parts:
+                if role in ("first", "middle", "last"):
+                    parts.setdefault(role, word)
+        return parts
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(i for i in items if i))
+
+
+# ----- persons -----
+def _person_clusters(spans: list[Span], lang: Language) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    full = [s for s in spans if _named_words(s) >= 2]
+    single = [s for s in spans if _named_words(s) < 2]
+    for span in sorted(full, key=lambda s: s.first):
+        target = next((c for c in clusters if _same_person(c, span, lang)), None)
+        if target:
+            target.add(span)
+        else:
+            clusters.append(Cluster(span))
+    for span in sorted(single, key=lambda s: s.first):
+        word = lang.fold(span.normal or "")
+        candidates = [c for c in clusters if word in _person_words(c, lang)]
+        if candidates:
+            _nearest(candidates, span).add(span)
+        else:
+            clusters.append(Cluster(span))
+    return clusters
+
+
+def _named_words(span: Span) -> int:
+    return sum(1 for _, role in span.parts if role in ("first", "middle", "last", "other"))
+
+
+def _part(span: Span, role: str, lang: Language) -> str | None:
+    return next((lang.fold(w) for w, r in span.parts if r == role), None)
+
+
+def _same_person(cluster: Cluster, span: Span, lang: Language) -> bool:
+    last = _part(span, "last", lang)
+    first = _part(span, "first", lang) or _part(span, "initial", lang)
+    for other in cluster.spans:
+        other_first = _part(other, "first", lang) or _part(other, "initial", lang)
+        if _part(other, "last", lang) == last and (not first or not other_first or first[0] == other_first[0]):
+            return True
+    return False
+
+
+def _person_words(cluster: Cluster, lang: Language) -> set[str]:
+    return {lang.fold(w) for s in cluster.spans for w, r in s.parts if r in ("first", "last")}
+
+
+def _nearest(clusters: list[Cluster], span: Span) -> Cluster:
+    """The cluster mentioned last before the span; failing that, the first one after it."""
+    def distance(cluster: Cluster) -> tuple[int, int]:
+        before = [span.first - s.first for s in cluster.spans if s.first < span.first]
+        after = [s.first - span.first for s in cluster.spans if s.first > span.first]
+        return (0, min(before)) if before else (1, min(after))
+
+    return min(clusters, key=distance)
+
+
+# ----- organisations -----
+def _org_clusters(doc: Document, spans: list[Span], lang: Language) -> list[Cluster]:
+    by_key: dict[str, Cluster] = {}
+    for span in sorted(spans, key=lambda s: (s.kind != "name", s.first)):
+        key = span.key or lang.fold(span.normal or "")
+        if span.kind == "abbreviation" and key not in by_key:
+            key = _expansion_key(span, by_key, lang) or key
+        if key in by_key:
+            by_key[key].add(span)
+        else:
+            by_key[key] = Cluster(span)
+    return list(by_key.values())
+
+
+def _expansion_key(span: Span, clusters: dict[str, Cluster], lang: Language) -> str | None:
+    """The key of an organisation whose name's initials spell the abbreviation."""
+    letters = lang.fold(span.normal or "")
+    for key, cluster in clusters.items():
+        for name in cluster.names():
+            words = [w for w in (name.normal or "").replace("-", " ").split() if lang.fold(w) not in FUNCTION_WORDS]
+            if len(words) >= 2 and lang.fold("".join(w[0] for w in words if w[:1].isalpha())) == letters:
+                return key
+    return None
+
+
+# ----- places -----
+def _keyed_clusters(spans: list[Span], lang: Language) -> list[Cluster]:
+    by_key: dict[tuple[str, str], Cluster] = {}
+    for span in sorted(spans, key=lambda s: (s.kind != "name", s.first)):
+        key = (span.type, span.key or lang.fold(span.normal or ""))
+        if key in by_key:
+            by_key[key].add(span)
+        else:
+            by_key[key] = Cluster(span)
+    return list(by_key.values())

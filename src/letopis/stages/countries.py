@@ -1,0 +1,103 @@
+"""Countries and coordinates of entities.
+
+A country is itself; a city lies in its GeoNames country; a region in the country the
+lexicon gives (supranational regions list their member states instead). An organisation
+belongs to the country the lexicon gives, else to the country named inside its name
+(`Центр … Азербайджанской армии`, `МИД России`). A person acts for the country named in the
+descriptor written right before the name (`министр обороны Великобритании лорд Вернон Коакер`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..document import Document, Entity, Span
+from ..lang.base import Language
+from ..lexicon import Place
+
+PLACE_TYPES = ("COUNTRY", "CITY", "LOCATION")
+DESCRIPTOR_POS = {"NOUN", "PROPN", "ADJ"}
+MAX_DESCRIPTOR = 8
+
+
+def run(doc: Document, lang: Language) -> Document:
+    spans_of: dict[str, list[Span]] = defaultdict(list)
+    for span in doc.spans:
+        if span.entity:
+            spans_of[span.entity].append(span)
+    for entity in doc.entities:
+        spans = spans_of[entity.id]
+        if entity.type in PLACE_TYPES:
+            _locate(entity, spans, lang)
+        elif entity.type == "ORGANIZATION":
+            entity.country = _known_org_country(spans, lang) or _country_inside(doc, spans, lang)
+        elif entity.type == "PERSON":
+            entity.country = _descriptor_country(doc, spans, lang)
+    return doc
+
+
+def place_of(span: Span, lang: Language) -> Place | None:
+    if span.type == "COUNTRY":
+        return lang.lexicon.countries.get(span.key or "")
+    if span.type == "LOCATION":
+        return lang.lexicon.regions.get(span.key or "")
+    if span.type == "CITY":
+        return lang.cities.by_id.get(span.key or "")
+    return None
+
+
+def _locate(entity: Entity, spans: list[Span], lang: Language) -> None:
+    place = next((p for p in (place_of(s, lang) for s in spans) if p), None)
+    if place is None:
+        return
+    entity.country = place.country
+    entity.geo = place.geo
+    entity.members = list(place.members)
+
+
+def _known_org_country(spans: list[Span], lang: Language) -> str | None:
+    known = (lang.lexicon.organizations.get(s.key or "") for s in spans)
+    return next((org.country for org in known if org and org.country), None)
+
+
+def _country_inside(doc: Document, spans: list[Span], lang: Language) -> str | None:
+    for span in spans:
+        for inner in doc.spans:
+            if inner.type in PLACE_TYPES and span.first <= inner.first and inner.last <= span.last:
+                place = place_of(inner, lang)
+                if place and place.country:
+                    return place.country
+    return None
+
+
+def _descriptor_country(doc: Document, spans: list[Span], lang: Language) -> str | None:
+    """The country in the noun phrase right before a mention: `президентом Азербайджана Ильхамом`."""
+    starts = {s.first: s for s in doc.spans}
+    ends = {s.last: s for s in doc.spans if s.type in PLACE_TYPES + ("ORGANIZATION",)}
+    for span in sorted(spans, key=lambda s: s.first):
+        i = span.first
+        sent = doc.tokens[i].sent
+        steps = 0
+        while i > 0 and steps < MAX_DESCRIPTOR:
+            inner = ends.get(i)
+            if inner is not None and inner.first < i:
+                country = _span_country(doc, inner, lang)
+                if country:
+                    return country
+                i = inner.first
+                continue
+            token = doc.tokens[i - 1]
+            if token.sent != sent or token.pos not in DESCRIPTOR_POS or (starts.get(i - 1) and starts[i - 1].type == "PERSON"):
+                break
+            i -= 1
+            steps += 1
+    return None
+
+
+def _span_country(doc: Document, span: Span, lang: Language) -> str | None:
+    place = place_of(span, lang)
+    if place is not None:
+        return place.country
+    if span.type == "ORGANIZATION":
+        return _known_org_country([span], lang) or _country_inside(doc, [span], lang)
+    return None

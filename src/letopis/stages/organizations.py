@@ -1,0 +1,166 @@
+"""Organisations: full multi-word names, known organisations, abbreviations.
+
+The NER model often stops short of the whole name. Over the dependency parse, a span is
+completed to its head noun (`Британской военной консультативной` + `и тренировочной
+группы`), joined with the genitive name that completes it (`Центре обучения и образования`
++ `Азербайджанской армии`), and given its type word before a quoted name (`движения
+«Солидарность»`). Organisations from the lexicon are found by lemma (`Минской группы
+ОБСЕ`), and an abbreviation in brackets after a name (`Союз координационных советов (СКС)`)
+becomes a mention of the same organisation.
+"""
+
+from __future__ import annotations
+
+from ..document import Document, Span, Token
+from ..lang.base import Language
+
+COMPLETION_POS = {"ADJ", "CCONJ", "PUNCT", "ADV", "NUM", "DET"}
+MAX_COMPLETION = 6  # tokens between a span and the head noun it is completed to
+OPENING_QUOTES = "«\"„“"
+CLOSING_QUOTES = "»\"“”"
+
+
+def run(doc: Document, lang: Language) -> Document:
+    words = [t.text for t in doc.tokens]
+    orgs = [s for s in doc.spans if s.type == "ORG"]
+    others = [s for s in doc.spans if s.type != "ORG"]
+    orgs = [_complete_to_head(doc, s) for s in orgs]
+    orgs = [_with_quotes_and_type(doc, lang, s) for s in orgs]
+    orgs = _join_complements(doc, orgs, others)
+    orgs = _add_known(doc, lang, words, orgs, others)
+    for span in orgs:
+        span.type = "ORGANIZATION"
+        if span.normal is None:
+            span.normal = lang.phrase_name(doc.tokens, span.first, span.last)
+        if span.key is None:
+            span.key = lang.fold(span.normal)
+    orgs += _bracketed_abbreviations(doc, orgs)
+    doc.spans = sorted(others + orgs, key=lambda s: (s.first, -s.last))
+    return doc
+
+
+def _complete_to_head(doc: Document, span: Span) -> Span:
+    """Extend a span that ends in modifiers to the noun they modify."""
+    tokens = doc.tokens
+    if any(_heads_outside(tokens, i, span) and tokens[i].pos in ("NOUN", "PROPN") for i in range(span.first, span.last)):
+        return span
+    targets = {tokens[i].head for i in range(span.first, span.last) if _heads_outside(tokens, i, span)}
+    targets = {t for t in targets if span.last <= t < span.last + MAX_COMPLETION}
+    for target in sorted(targets):
+        head = tokens[target]
+        between = tokens[span.last : target]
+        if head.pos == "NOUN" and head.sent == tokens[span.first].sent and all(t.pos in COMPLETION_POS for t in between):
+            return Span(span.first, target + 1, span.type)
+    return span
+
+
+def _heads_outside(tokens: list[Token], i: int, span: Span) -> bool:
+    return not span.first <= tokens[i].head < span.last
+
+
+def _with_quotes_and_type(doc: Document, lang: Language, span: Span) -> Span:
+    """`«Солидарность»` takes its quotes, and the type word before them: `движения «Солидарность»`."""
+    tokens = doc.tokens
+    first, last = span.first, span.last
+    if first > 0 and last < len(tokens) and tokens[first - 1].text in OPENING_QUOTES and tokens[last].text in CLOSING_QUOTES:
+        first, last = first - 1, last + 1
+    quotes = sum(1 for t in tokens[first:last] if t.text in OPENING_QUOTES + CLOSING_QUOTES)
+    if quotes % 2 and last < len(tokens) and tokens[last].text in CLOSING_QUOTES:
+        last += 1  # `партия "Грузинская мечта` + the closing quote
+    if tokens[first].text in OPENING_QUOTES and first > 0:
+        before = tokens[first - 1]
+        if before.pos == "NOUN" and before.sent == tokens[first].sent and lang.lemma(before) in lang.lexicon.org_types:
+            first -= 1
+    if (first, last) == (span.first, span.last):
+        return span
+    return Span(first, last, span.type)
+
+
+def _join_complements(doc: Document, orgs: list[Span], others: list[Span]) -> list[Span]:
+    """ORG + an adjacent genitive ORG/LOC is one name: `мэрии Москвы`, `МИД России`."""
+    by_start = {s.first: s for s in orgs + others if s.type in ("ORG", "LOC")}
+    joined_spans = []
+    for span in orgs:
+        joined = span
+        while (nxt := by_start.get(joined.last)) is not None and _is_genitive_complement(doc, joined, nxt):
+            joined = Span(joined.first, nxt.last, "ORG")
+        joined_spans.append(joined)
+    return joined_spans
+
+
+def _is_genitive_complement(doc: Document, span: Span, nxt: Span) -> bool:
+    """The next span is a genitive name right after this one. The parser's arc is not required:
+    it often hangs a genitive complement on a far word (`Центре … образования Азербайджанской армии`)."""
+    tokens = doc.tokens
+    if tokens[nxt.first].sent != tokens[span.first].sent:
+        return False
+    heads = [i for i in range(nxt.first, nxt.last) if not nxt.first <= tokens[i].head < nxt.last]
+    return bool(heads) and tokens[heads[0]].feats.get("Case") == "Gen" and tokens[span.last - 1].pos in ("NOUN", "PROPN")
+
+
+def _add_known(doc: Document, lang: Language, words: list[str], orgs: list[Span], others: list[Span]) -> list[Span]:
+    """Organisations of the lexicon, matched by lemma from capitalised words.
+
+    A match that is exactly a location span (`ЕС`, `Кремль`) turns it into an organisation; a
+    match inside a longer organisation span that adds only quotes, type words and adjectives
+    (`правящая партия «Грузинская мечта»`) names that span.
+    """
+    result = list(orgs)
+    i = 0
+    while i < len(words):
+        token = doc.tokens[i]
+        match = lang.lexicon.orgs.match(words, i) if token.text[:1].isupper() else None
+        if not match or doc.tokens[i + match[0] - 1].sent != token.sent:
+            i += 1
+            continue
+        first, last, org = i, i + match[0], match[1]
+        i = last
+        same_place = next((s for s in others if (s.first, s.last) == (first, last) and s.type == "LOC"), None)
+        if same_place is not None:
+            others.remove(same_place)
+        elif any(s.first < last and first < s.last for s in others):
+            continue
+        span = next((s for s in result if (s.first, s.last) == (first, last)), None)
+        span = span or next((s for s in result if _decorates(doc, lang, s, first, last)), None)
+        if span is None:
+            # a known name that begins where an NER span begins replaces that shorter span
+            result = [s for s in result if not (s.first == first and s.last < last)]
+            span = Span(first, last, "ORG")
+            result.append(span)
+        span.key = lang.fold(org.name)
+        if _is_abbreviation(words, first, last):
+            span.kind = "abbreviation"
+            span.normal = words[first]
+        elif (span.first, span.last) == (first, last):
+            span.normal = org.name
+    return result
+
+
+def _decorates(doc: Document, lang: Language, span: Span, first: int, last: int) -> bool:
+    """The span is the name [first, last) with only quotes, adjectives and type words around it."""
+    if not (span.first <= first and last <= span.last) or (span.first, span.last) == (first, last):
+        return False
+    extra = [doc.tokens[k] for k in range(span.first, span.last) if not first <= k < last]
+    return all(
+        t.text in OPENING_QUOTES + CLOSING_QUOTES
+        or t.pos == "ADJ"
+        or t.feats.get("VerbForm") == "Part"
+        or lang.lemma(t) in lang.lexicon.org_types
+        for t in extra
+    )
+
+
+def _is_abbreviation(words: list[str], first: int, last: int) -> bool:
+    return last - first == 1 and words[first].isupper() and len(words[first]) > 1
+
+
+def _bracketed_abbreviations(doc: Document, orgs: list[Span]) -> list[Span]:
+    tokens = doc.tokens
+    found = []
+    for span in orgs:
+        i = span.last
+        if i + 2 < len(tokens) and tokens[i].text == "(" and tokens[i + 2].text == ")":
+            abbreviation = tokens[i + 1].text
+            if abbreviation.isupper() and 2 <= len(abbreviation) <= 8 and abbreviation.isalpha():
+                found.append(Span(i + 1, i + 2, "ORGANIZATION", kind="abbreviation", key=span.key, normal=abbreviation))
+    return found
