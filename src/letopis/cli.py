@@ -19,6 +19,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    pretty_exceptions_enable=False,
 )
 eval_app = typer.Typer(help="Score the pipeline against annotated corpora.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
@@ -75,7 +76,7 @@ def extract(
     bar = _progress_bar(progress)
     try:
         pipeline = Pipeline.load(batch_size=batch_size)
-        items = read_inputs(paths, max_chars)
+        items = read_inputs(paths, max_chars, exclude=[output] if output else [])
         for doc in extract_stream(items, pipeline, summary, lambda e: _error(str(e))):
             out.write(doc.to_json(with_tokens=with_tokens) + "\n")
             if bar:
@@ -160,13 +161,22 @@ def eval_factru(
 
 
 def _letopis_predict(batch_size: int):
+    """Predictions for every document; one that fails is reported and scored as found nothing."""
+
     def predict(docs):
         from .eval.factru import task1_lines
         from .pipeline import Pipeline
+        from .runner import Summary, extract_stream
 
         pipeline = Pipeline.load(batch_size=batch_size)
-        for doc in pipeline.process(docs):
+        docs = list(docs)
+        done = set()
+        for doc in extract_stream(docs, pipeline, Summary(), lambda e: _error(str(e))):
+            done.add(doc.doc_id)
             yield doc.doc_id, task1_lines(doc, pipeline.language.lemma)
+        for doc in docs:
+            if doc.doc_id not in done:
+                yield doc.doc_id, []
 
     return predict
 
@@ -212,11 +222,17 @@ def bench(
 
 
 def main() -> None:
+    """Entry point: a failure is one line on standard error; LETOPIS_DEBUG=1 shows the traceback."""
     try:
         app()
     except KeyboardInterrupt:
         _error("interrupted")
         sys.exit(130)
+    except Exception as error:  # noqa: BLE001 - the last guard: one line, not a traceback
+        if os.environ.get("LETOPIS_DEBUG"):
+            raise
+        _error(f"internal error: {type(error).__name__}: {error} (set LETOPIS_DEBUG=1 for the traceback)")
+        sys.exit(70)
 
 
 if __name__ == "__main__":

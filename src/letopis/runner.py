@@ -72,5 +72,5 @@ def _process(pipeline: Pipeline, batch: list[Document], summary: Summary, on_err
     return done
 
 
-def read_inputs(paths: Iterable[str], max_chars: int) -> Iterator[Document | InputError]:
-    return read(paths, max_chars=max_chars)
+def read_inputs(paths: Iterable[str], max_chars: int, exclude=()) -> Iterator[Document | InputError]:
+    return read(paths, max_chars=max_chars, exclude=exclude)

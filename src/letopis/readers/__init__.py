@@ -36,13 +36,16 @@ READERS: dict[str, Callable[[str, str], Document | Iterable[Item]]] = {
 _MAX_BYTES_PER_CHAR = 4
 
 
-def read(paths: Iterable[str], max_chars: int = 1_000_000) -> Iterator[Item]:
+def read(paths: Iterable[str], max_chars: int = 1_000_000, exclude: Iterable[Path] = ()) -> Iterator[Item]:
+    """Documents of every path in turn; files in `exclude` (the run's own output) are skipped."""
+    skip = {p.resolve() for p in exclude}
     for path in paths:
         if path == "-":
             yield from _read_stdin(max_chars)
         elif os.path.isdir(path):
             for file in _walk(Path(path)):
-                yield from read_file(file, max_chars)
+                if file.resolve() not in skip:
+                    yield from read_file(file, max_chars)
         else:
             yield from read_file(Path(path), max_chars)
 

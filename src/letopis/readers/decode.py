@@ -25,6 +25,15 @@ def looks_binary(data: bytes) -> bool:
 
 
 def decode(data: bytes, source: str) -> str:
+    """The text of the bytes, with line ends made `\n` (offsets index the text as Python reads it)."""
+    return _universal_newlines(_decode(data, source))
+
+
+def _universal_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode(data: bytes, source: str) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:

@@ -16,6 +16,7 @@ from ..lang.base import Language
 
 COMPLETION_POS = {"ADJ", "CCONJ", "PUNCT", "ADV", "NUM", "DET"}
 MAX_COMPLETION = 6  # tokens between a span and the head noun it is completed to
+MAX_GENITIVE_GAP = 4  # common genitive words between a name and the named genitive that completes it
 OPENING_QUOTES = "«\"„“"
 CLOSING_QUOTES = "»\"“”"
 
@@ -77,15 +78,34 @@ def _with_quotes_and_type(doc: Document, lang: Language, span: Span) -> Span:
 
 
 def _join_complements(doc: Document, orgs: list[Span], others: list[Span]) -> list[Span]:
-    """ORG + an adjacent genitive ORG/LOC is one name: `мэрии Москвы`, `МИД России`."""
+    """ORG + a genitive ORG/LOC after it is one name: `мэрии Москвы`, `МИД России`, and through
+    common genitive words: `Учебный центр` + `миротворческой бригады` + `Вооруженных сил Армении`."""
     by_start = {s.first: s for s in orgs + others if s.type in ("ORG", "LOC")}
     joined_spans = []
     for span in orgs:
         joined = span
-        while (nxt := by_start.get(joined.last)) is not None and _is_genitive_complement(doc, joined, nxt):
+        while (nxt := _next_complement(doc, joined, by_start)) is not None:
             joined = Span(joined.first, nxt.last, "ORG")
         joined_spans.append(joined)
     return joined_spans
+
+
+def _next_complement(doc: Document, span: Span, by_start: dict[int, Span]) -> Span | None:
+    tokens = doc.tokens
+    for gap in range(MAX_GENITIVE_GAP + 1):
+        start = span.last + gap
+        if gap and not _genitive_word(tokens[start - 1]):
+            return None
+        nxt = by_start.get(start)
+        if nxt is not None:
+            return nxt if _is_genitive_complement(doc, span, nxt) else None
+        if start >= len(tokens):
+            return None
+    return None
+
+
+def _genitive_word(token: Token) -> bool:
+    return token.pos in ("ADJ", "NOUN") and token.feats.get("Case") == "Gen" and token.text[:1].islower()
 
 
 def _is_genitive_complement(doc: Document, span: Span, nxt: Span) -> bool:
@@ -114,7 +134,7 @@ def _add_known(doc: Document, lang: Language, words: list[str], orgs: list[Span]
             i += 1
             continue
         first, last, org = i, i + match[0], match[1]
-        i = last
+        i += 1  # names inside a known name are mentions too: ОБСЕ in `Минской группы ОБСЕ`
         same_place = next((s for s in others if (s.first, s.last) == (first, last) and s.type == "LOC"), None)
         if same_place is not None:
             others.remove(same_place)

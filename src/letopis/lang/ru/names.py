@@ -76,11 +76,15 @@ class NameForms:
         parse = self.morph.best_parse(word, "PROPN", feats, prefer=frozenset(NAME_GRAMMEMES))
         tag = parse.tag
         role = next((ROLE_OF[g] for g in ROLE_OF if g in tag.grammemes), "other")
-        agrees = tag.number != "plur" and (case is None or CASE_ALIASES.get(tag.case, tag.case) == case)
+        singular = tag.number != "plur"
+        agrees = CASE_ALIASES.get(tag.case, tag.case) == case or not (gender and tag.gender and tag.gender != gender)
         known_woman = "Surn" in tag.grammemes and tag.gender == "femn"
         if gender == "femn" and role != "first" and not known_woman and word[-1:].lower() not in FEMININE_VOWELS + "й":
             return word, role  # a woman's surname ending in a consonant does not decline: Каллас, Меркель
-        if not agrees:
+        # a singular parse wins even in another case than tagged, unless its gender is wrong too;
+        # otherwise (Токаев read as plural токай, Кая as masculine кай) the word is taken off
+        # its case ending instead
+        if not (singular and agrees):
             return strip_case_ending(word, case, gender), role
         wanted = {"nomn", "sing"} | ({gender} if gender and "Surn" in tag.grammemes else set())
         return self.morph.inflect(parse, wanted) or parse.normal_form, role

@@ -1,0 +1,1 @@
+"""Language layers: each language implements `letopis.lang.base.Language`."""

@@ -1,0 +1,114 @@
+"""The command line: extract, show, eval, bench — and one clear line per bad input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from letopis.cli import app
+from conftest import shared_path
+
+ARTICLE = " date 2025-03-10 Президент Грузии Михаил Кавелашвили принял в Тбилиси посла Японии."
+
+
+@pytest.fixture()
+def runner():
+    return CliRunner()
+
+
+def test_help_explains_every_command(runner):
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("extract", "show", "eval", "bench"):
+        assert command in result.output
+    extract_help = runner.invoke(app, ["extract", "--help"]).output
+    assert "Example: letopis extract" in extract_help and "--output" in extract_help and "--max-chars" in extract_help
+
+
+def test_extract_writes_one_record_per_document(runner, tmp_path, pipeline):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(
+        json.dumps({"id": "x1", "text": "Лавров прилетел в Анкару."}, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["extract", str(tmp_path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["doc_id"] for r in records][1] == "x1"
+    first = records[0]
+    assert first["doc_date"] == "2025-03-10" and first["language"] == "ru"
+    assert first["roles"] == [] and first["events"] == [] and first["quotes"] == []
+    people = [e for e in first["entities"] if e["type"] == "PERSON"]
+    assert people[0]["name"] == "Михаил Кавелашвили" and people[0]["country"] == "GEO"
+    mention = people[0]["mentions"][0]
+    assert first["text"][mention["start"] : mention["end"]] == mention["text"]
+    assert "2 documents extracted" in result.stderr
+
+
+def test_bad_inputs_are_reported_and_the_run_goes_on(runner, tmp_path, pipeline):
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / "header.txt").write_text(" date 2025-99-99 Текст.", encoding="utf-8")
+    (tmp_path / "cp1251.txt").write_bytes("Министр обороны Армении Сурен Папикян прибыл в Москву.".encode("cp1251"))
+    (tmp_path / "koi8.txt").write_bytes("Министр обороны Армении Сурен Папикян прибыл в Москву.".encode("koi8_r"))
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["extract", str(tmp_path), str(tmp_path / "missing.txt"), "-o", str(out)])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("letopis: error:")]
+    assert len(errors) == 4
+    assert any("empty.txt: E003 empty" in e for e in errors)
+    assert any("binary.txt: E004 binary" in e for e in errors)
+    assert any("header.txt: E006 malformed date header" in e for e in errors)
+    assert any("missing.txt: E001 no such file" in e for e in errors)
+    assert "Traceback" not in result.output
+    assert "3 documents extracted, 4 inputs skipped" in result.stderr
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 3
+    decoded = [r for r in records if "Папикян" in r["text"]]
+    assert len(decoded) == 2 and all("Сурен Папикян" in [e["name"] for e in r["entities"]] for r in decoded)
+
+
+def test_standard_input(runner, pipeline):
+    result = runner.invoke(app, ["extract", "-"], input=ARTICLE)
+    assert result.exit_code == 0
+    record = json.loads(result.stdout.strip().splitlines()[0])
+    assert record["source"] == "<stdin>" and record["doc_date"] == "2025-03-10"
+
+
+def test_show_prints_entities(runner, tmp_path, pipeline):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "-o", str(out)])
+    result = runner.invoke(app, ["show", str(out)])
+    assert result.exit_code == 0 and "Михаил Кавелашвили" in result.stdout and "PERSON" in result.stdout
+
+
+def test_show_rejects_a_file_that_is_not_an_extract(runner, tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("not json\n", encoding="utf-8")
+    result = runner.invoke(app, ["show", str(bad)])
+    assert result.exit_code == 2 and "line 1: not a letopis record" in result.stderr
+
+
+def test_eval_factru_on_a_few_documents(runner, tmp_path, pipeline):
+    devset = shared_path("data", "factrueval-2016", "devset")
+    for name in ("book_100", "book_115"):
+        for path in devset.glob(f"{name}.*"):
+            (tmp_path / path.name).write_bytes(path.read_bytes())
+    result = runner.invoke(app, ["eval", "factru", str(tmp_path), "--export", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "overall" in result.stdout and (tmp_path / "out" / "book_100.task1").exists()
+    overall = float(result.stdout.split("overall")[1].split()[2])
+    assert overall > 0.6
+
+
+def test_eval_gate_fails_below_threshold(runner, tmp_path, pipeline):
+    devset = shared_path("data", "factrueval-2016", "devset")
+    for path in devset.glob("book_100.*"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    result = runner.invoke(app, ["eval", "factru", str(tmp_path), "--min-f1", "0.9999"])
+    assert result.exit_code == 3 and "below the threshold" in result.stderr

@@ -1,0 +1,88 @@
+"""Entities end to end on short news texts written for these tests."""
+
+from __future__ import annotations
+
+from conftest import names
+
+VISIT = (
+    "Министр иностранных дел Франции господин Жан Дюпон в рамках визита в Ереван провел переговоры. "
+    "Как сообщает агентство Арменпресс, Дюпон встретился с премьер-министром Армении Николом Пашиняном "
+    "и министром обороны генерал-лейтенантом Суреном Папикяном. "
+    "Господин Дюпон также посетил Учебный центр миротворческой бригады Вооруженных сил Армении, "
+    "где французские и греческие инструкторы провели занятия. "
+    "В Организации по безопасности и сотрудничеству в Европе (ОБСЕ) приветствовали визит. "
+    "Стороны обсудили ситуацию на Южном Кавказе. Ранее Франция и Армения подписали соглашение в Париже."
+)
+
+
+def test_visit_entities(extract):
+    doc = extract(VISIT, doc_date="2025-05-20")
+    assert names(doc, "PERSON") == ["Жан Дюпон", "Никол Пашинян", "Сурен Папикян"]
+    assert "Учебный центр миротворческой бригады Вооруженных сил Армении" in names(doc, "ORGANIZATION")
+    assert {"FRA", "ARM", "GRC"} <= {e.country for e in doc.entities if e.type == "COUNTRY"}
+    assert {"Ереван", "Париж"} <= set(names(doc, "CITY"))
+    assert "Южный Кавказ" in names(doc, "LOCATION")
+
+
+def test_one_entity_for_every_mention_of_a_person(extract):
+    doc = extract(VISIT)
+    dupont = next(e for e in doc.entities if e.name == "Жан Дюпон")
+    assert [m.text for m in dupont.mentions] == ["Жан Дюпон", "Дюпон", "Дюпон"]
+    assert dupont.titles == ["господин"]
+    assert dupont.country == "FRA"
+
+
+def test_abbreviation_joins_its_expansion(extract):
+    doc = extract(VISIT)
+    osce = [e for e in doc.entities if e.type == "ORGANIZATION" and "ОБСЕ" in [m.text for m in e.mentions]]
+    assert len(osce) == 1
+    assert osce[0].name == "Организация по безопасности и сотрудничеству в Европе"
+
+
+def test_country_adjectives_are_country_mentions(extract):
+    doc = extract(VISIT)
+    greece = next(e for e in doc.entities if e.type == "COUNTRY" and e.country == "GRC")
+    assert [(m.text, m.kind) for m in greece.mentions] == [("греческие", "adjective")]
+    france = next(e for e in doc.entities if e.type == "COUNTRY" and e.country == "FRA")
+    assert {m.kind for m in france.mentions} == {"name", "adjective"}
+
+
+def test_cities_have_coordinates_and_countries(extract):
+    doc = extract(VISIT)
+    cities = {e.name: e for e in doc.entities if e.type == "CITY"}
+    assert cities["Ереван"].country == "ARM"
+    assert abs(cities["Ереван"].geo["lat"] - 40.18) < 0.1 and abs(cities["Ереван"].geo["lon"] - 44.51) < 0.1
+    assert cities["Париж"].country == "FRA"
+
+
+def test_london_is_the_british_capital(extract):
+    doc = extract("Соглашение подписано в Лондоне.")
+    london = next(e for e in doc.entities if e.type == "CITY")
+    assert london.name == "Лондон" and london.country == "GBR" and london.geo["lat"] > 51
+
+
+def test_region_knows_its_member_states(extract):
+    doc = extract("Посол заявил, что Южный Кавказ нуждается в мире.")
+    region = next(e for e in doc.entities if e.type == "LOCATION")
+    assert region.name == "Южный Кавказ" and set(region.members) == {"AZE", "ARM", "GEO"}
+
+
+def test_hyphenated_pair_of_countries_is_two_mentions(extract):
+    doc = extract("Началось заседание межправительственной комиссии Россия-Китай.")
+    assert {"Россия", "Китай"} <= set(names(doc, "COUNTRY"))
+
+
+def test_organisation_in_location_clothing_becomes_organisation(extract):
+    doc = extract("Решение ЕС вызвало споры. В Евросоюзе его поддержали не все.")
+    eu = [e for e in doc.entities if e.name == "Европейский союз"]
+    assert len(eu) == 1 and eu[0].type == "ORGANIZATION" and len(eu[0].mentions) == 2
+
+
+def test_common_noun_abbreviation_is_not_an_entity(extract):
+    doc = extract("Об этом сообщили СМИ. Рост ВВП замедлился.")
+    assert not [e for e in doc.entities if e.name in ("СМИ", "ВВП")]
+
+
+def test_empty_and_punctuation_only_texts(extract):
+    assert extract("...").entities == []
+    assert extract("   ").entities == []

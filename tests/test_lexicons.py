@@ -1,0 +1,101 @@
+"""Every lexicon file is well-formed: its columns, codes, coordinates and names."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pycountry
+import pytest
+
+from letopis.lexicon import read_tsv, values
+
+FOLDER = resources.files("letopis") / "data" / "ru"
+SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PTY", "OPP", "REB", "IGO", "NGO", "BUS", "MED", "EDU", "REL", "CVL", "HLH", "ELI", "AGR", "LAB", "SPT"}
+COLUMNS = {
+    "countries.tsv": ["iso3", "name", "aliases", "adjectives", "demonyms", "capital"],
+    "regions.tsv": ["name", "aliases", "adjectives", "kind", "country", "members", "lat", "lon"],
+    "organizations.tsv": ["name", "aliases", "abbreviations", "country", "sector"],
+    "org_types.tsv": ["lemma", "sector", "kind", "note"],
+    "titles.tsv": ["title", "kind", "abbreviations"],
+    "place_types.tsv": ["lemma", "kind", "in_name"],
+    "not_names.tsv": ["word", "note"],
+}
+
+
+def rows(name):
+    return list(read_tsv(FOLDER / name))
+
+
+def valid_country(code: str) -> bool:
+    return code == "XKX" or pycountry.countries.get(alpha_3=code) is not None
+
+
+def fold(text: str) -> str:
+    return text.lower().replace("ё", "е")
+
+
+@pytest.mark.parametrize("name", sorted(COLUMNS))
+def test_file_shape(name):
+    table = rows(name)
+    assert table, f"{name} is empty"
+    for number, row in enumerate(table, 1):
+        assert list(row) == COLUMNS[name], f"{name} row {number}: columns {list(row)}"
+        for column, cell in row.items():
+            assert cell is not None, f"{name} row {number}: missing {column}"
+            assert cell == cell.strip(), f"{name} row {number}: spaces around {column}"
+            if cell:
+                assert "" not in [v.strip() for v in cell.split("|")], f"{name} row {number}: empty value in {column}"
+
+
+@pytest.mark.parametrize(("name", "column"), [("countries.tsv", "iso3"), ("regions.tsv", "country"), ("organizations.tsv", "country")])
+def test_country_codes(name, column):
+    for row in rows(name):
+        if row[column]:
+            assert valid_country(row[column]), f"{name}: bad country {row[column]!r} in {row}"
+
+
+def test_region_members_kinds_and_coordinates():
+    for row in rows("regions.tsv"):
+        assert all(valid_country(c) for c in values(row["members"])), row
+        assert row["kind"] in {"world_region", "water", "subnational", "disputed", "landform"}, row
+        assert bool(row["lat"]) == bool(row["lon"]), row
+        if row["lat"]:
+            assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180, row
+
+
+def test_every_iso_country_is_listed_once():
+    codes = [row["iso3"] for row in rows("countries.tsv")]
+    assert len(codes) == len(set(codes))
+    assert {c.alpha_3 for c in pycountry.countries} <= set(codes)
+
+
+@pytest.mark.parametrize(("name", "column"), [("organizations.tsv", "sector"), ("org_types.tsv", "sector")])
+def test_sectors(name, column):
+    for row in rows(name):
+        assert not row[column] or row[column] in SECTORS, row
+
+
+def test_enumerations():
+    assert {r["kind"] for r in rows("titles.tsv")} <= {"honorific", "military_rank", "police_rank", "civil_rank", "religious", "nobility", "academic"}
+    assert {r["in_name"] for r in rows("place_types.tsv")} <= {"yes", "no"}
+    for row in rows("org_types.tsv") + rows("place_types.tsv"):
+        assert row["lemma"] == row["lemma"].lower() and " " not in row["lemma"], row
+
+
+@pytest.mark.parametrize(
+    ("name", "columns"),
+    [
+        ("countries.tsv", ["name", "aliases"]),
+        ("regions.tsv", ["name", "aliases"]),
+        ("organizations.tsv", ["name", "aliases", "abbreviations"]),
+        ("titles.tsv", ["title", "abbreviations"]),
+    ],
+)
+def test_names_are_unique_within_a_file(name, columns):
+    seen: dict[str, str] = {}
+    for row in rows(name):
+        for column in columns:
+            for value in values(row[column]):
+                key = fold(value)
+                assert key not in seen, f"{name}: {value!r} appears twice ({seen.get(key)})"
+                seen[key] = str(row)[:60]
