@@ -173,7 +173,7 @@ def _letopis_predict(batch_size: int):
         done = set()
         for doc in extract_stream(docs, pipeline, Summary(), lambda e: _error(str(e))):
             done.add(doc.doc_id)
-            yield doc.doc_id, task1_lines(doc, pipeline.language.lemma)
+            yield doc.doc_id, task1_lines(doc, pipeline.language)
         for doc in docs:
             if doc.doc_id not in done:
                 yield doc.doc_id, []

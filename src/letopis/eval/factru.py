@@ -262,13 +262,7 @@ def total(scores: dict[str, Score]) -> Score:
 
 
 # ----- our documents as submissions -----
-SPATIAL_PREPOSITIONS = {
-    "в", "во", "на", "из", "к", "ко", "по", "до", "через", "у", "около", "возле", "под", "над", "вокруг",
-    "вблизи", "близ", "из-под", "внутри", "вглубь", "вдоль", "напротив",
-}
-
-
-def task1_lines(doc: Document, lemma=None) -> list[tuple[str, int, int]]:
+def task1_lines(doc: Document, lang) -> list[tuple[str, int, int]]:
     """Our entity mentions as track-1 lines: per, org, loc, and locorg for countries and cities
     acting as political entities (not the place of something: `в России`, `из Москвы`)."""
     spans = {(doc.tokens[s.first].start, doc.tokens[s.last - 1].end): s for s in doc.spans}
@@ -277,40 +271,31 @@ def task1_lines(doc: Document, lemma=None) -> list[tuple[str, int, int]]:
         for mention in entity.mentions:
             if mention.kind == "adjective":
                 continue
-            kind = _task1_type(doc, entity.type, spans.get((mention.start, mention.end)), lemma)
+            kind = _task1_type(doc, entity, spans.get((mention.start, mention.end)), lang)
             if kind:
                 lines.add((kind, mention.start, mention.end - mention.start))
     return sorted(lines, key=lambda x: (x[1], x[2]))
 
 
-def _task1_type(doc: Document, entity_type: str, span, lemma) -> str | None:
-    if entity_type == "PERSON":
+POLITICAL_REGIONS = {"subnational", "disputed"}
+
+
+def _task1_type(doc: Document, entity, span, lang) -> str | None:
+    if entity.type == "PERSON":
         return "per"
-    if entity_type == "ORGANIZATION":
+    if entity.type == "ORGANIZATION":
         return "org"
-    if entity_type == "LOCATION":
+    political = entity.type in ("COUNTRY", "CITY") or (
+        entity.type == "LOCATION" and span is not None and _region_kind(span, lang) in POLITICAL_REGIONS
+    )
+    if not political:
         return "loc"
-    if entity_type in ("COUNTRY", "CITY"):
-        return "loc" if span is not None and _is_place_of_something(doc, span, lemma) else "locorg"
-    return None
+    return "loc" if span is not None and lang.is_locative(doc, span.first, span.last) else "locorg"
 
 
-def _is_place_of_something(doc: Document, span, lemma) -> bool:
-    tokens = doc.tokens
-    heads = [i for i in range(span.first, span.last) if not span.first <= tokens[i].head < span.last]
-    head = heads[0] if heads else span.first
-    while tokens[head].rel == "conj" and 0 <= tokens[head].head < len(tokens) and tokens[tokens[head].head].pos in ("PROPN", "NOUN"):
-        head = tokens[head].head
-    if span.first > 0 and tokens[span.first - 1].text == "(":
-        return True
-    sentence = doc.sentences[tokens[head].sent]
-    for i in range(sentence.first, sentence.last):
-        token = tokens[i]
-        if token.head == head and token.rel == "case":
-            word = lemma(token) if lemma else token.text.lower()
-            if word in SPATIAL_PREPOSITIONS:
-                return True
-    return False
+def _region_kind(span, lang) -> str | None:
+    region = lang.lexicon.regions.get(span.key or "")
+    return region.kind if region else None
 
 
 # ----- the evaluation run -----

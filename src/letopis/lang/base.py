@@ -41,6 +41,10 @@ class Language(ABC):
         """Modifiers and the noun they share, in the nominative singular: Курской + областях → Курская область."""
 
     @abstractmethod
+    def is_locative(self, doc: Document, first: int, last: int) -> bool:
+        """The span names the place where something is or goes (`в Баку`, `из Лондона`), not an actor."""
+
+    @abstractmethod
     def fold(self, text: str) -> str:
         """The comparison form of a string (case and spelling variants folded)."""
 

@@ -11,6 +11,7 @@ are kept only as mentions of their own entity.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..document import Document, Entity, Mention, Span
@@ -20,13 +21,16 @@ FUNCTION_WORDS = {"и", "по", "в", "во", "на", "за", "при", "для"
 
 
 def run(doc: Document, lang: Language) -> Document:
+    aliases = _bracketed_names(doc)
+    spans = [s for s in doc.spans if id(s) not in {id(a) for a, _ in aliases}]
     clusters: list[Cluster] = []
-    persons = [s for s in doc.spans if s.type == "PERSON"]
-    clusters += _person_clusters(persons, lang)
-    orgs = [s for s in doc.spans if s.type == "ORGANIZATION"]
-    clusters += _org_clusters(doc, orgs, lang)
-    places = [s for s in doc.spans if s.type in ("COUNTRY", "CITY", "LOCATION")]
-    clusters += _keyed_clusters(places, lang)
+    clusters += _person_clusters([s for s in spans if s.type == "PERSON"], lang)
+    clusters += _org_clusters(doc, [s for s in spans if s.type == "ORGANIZATION"], lang)
+    clusters += _keyed_clusters([s for s in spans if s.type in ("COUNTRY", "CITY", "LOCATION")], lang)
+    owner = {id(span): cluster for cluster in clusters for span in cluster.spans}
+    for alias, named in aliases:
+        owner[id(named)].add(alias)
+    doc.spans = spans + [alias for alias, _ in aliases]
     clusters.sort(key=lambda c: min(s.first for s in c.spans))
     doc.entities = [c.entity(doc, f"e{n}", lang) for n, c in enumerate(clusters, 1)]
     return doc
@@ -62,7 +66,7 @@ class Cluster:
 
     def _name(self, lang: Language) -> str:
         if self.type == "PERSON":
-            return max((s.normal for s in self.spans), key=lambda n: (len(n.split()), len(n)))
+            return max((s.normal or "" for s in self.names()), key=lambda n: (len(n.split()), len(n)))
         known = next((lang.lexicon.organizations[s.key] for s in self.spans if s.key in lang.lexicon.organizations), None)
         if self.type == "ORGANIZATION" and known is not None:
             return known.name
@@ -82,6 +86,40 @@ class Cluster:
 
 def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(i for i in items if i))
+
+
+# ----- names in brackets -----
+LATIN_NAME = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ][\w'’.&-]*$")
+MAX_BRACKETED = 8
+
+
+def _bracketed_names(doc: Document) -> list[tuple[Span, Span]]:
+    """`Джоэл Саймон (Joel Simon)`, `Раскассэ (La Rascasse)`: a name in Latin script in brackets
+    right after a name is another mention of it. Returns (alias span, the span it names)."""
+    tokens = doc.tokens
+    by_first = {s.first: s for s in doc.spans}
+    found = []
+    for span in doc.spans:
+        i = span.last
+        if span.kind != "name" or i >= len(tokens) or tokens[i].text != "(":
+            continue
+        close = next((j for j in range(i + 1, min(i + MAX_BRACKETED + 2, len(tokens))) if tokens[j].text == ")"), None)
+        words = tokens[i + 1 : close] if close else []
+        if not words or words[0].sent != span_sent(doc, span) or not words[0].text[:1].isupper():
+            continue
+        if not all(LATIN_NAME.match(t.text) for t in words):
+            continue
+        existing = by_first.get(i + 1)
+        if existing is not None and existing.last == close:
+            existing.type, existing.kind = span.type, "alias"
+            found.append((existing, span))
+        elif existing is None or existing.last < close:
+            found.append((Span(i + 1, close, span.type, kind="alias", normal=doc.span_text(i + 1, close)), span))
+    return found
+
+
+def span_sent(doc: Document, span: Span) -> int:
+    return doc.tokens[span.first].sent
 
 
 # ----- persons -----

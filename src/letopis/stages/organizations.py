@@ -27,7 +27,9 @@ def run(doc: Document, lang: Language) -> Document:
     others = [s for s in doc.spans if s.type != "ORG"]
     orgs = [_complete_to_head(doc, s) for s in orgs]
     orgs = [_with_quotes_and_type(doc, lang, s) for s in orgs]
+    orgs = [_with_place_adjective(doc, lang, s) for s in orgs]
     orgs = _join_complements(doc, orgs, others)
+    orgs += _type_word_with_place(doc, lang, orgs, others)
     orgs = _add_known(doc, lang, words, orgs, others)
     for span in orgs:
         span.type = "ORGANIZATION"
@@ -70,11 +72,47 @@ def _with_quotes_and_type(doc: Document, lang: Language, span: Span) -> Span:
         last += 1  # `партия "Грузинская мечта` + the closing quote
     if tokens[first].text in OPENING_QUOTES and first > 0:
         before = tokens[first - 1]
-        if before.pos == "NOUN" and before.sent == tokens[first].sent and lang.lemma(before) in lang.lexicon.org_types:
+        if before.pos in ("NOUN", "PROPN") and before.sent == tokens[first].sent and lang.lemma(before) in lang.lexicon.org_types:
             first -= 1
     if (first, last) == (span.first, span.last):
         return span
     return Span(first, last, span.type)
+
+
+def _with_place_adjective(doc: Document, lang: Language, span: Span) -> Span:
+    """`японского МИДа`, `российского Минсельхоза`: a country's adjective belongs to the name."""
+    tokens = doc.tokens
+    i = span.first - 1
+    if i < 0 or tokens[i].pos != "ADJ" or tokens[i].sent != tokens[span.first].sent:
+        return span
+    case = tokens[span.first].feats.get("Case")
+    if tokens[i].feats.get("Case") != case or lang.lemma(tokens[i]) not in lang.lexicon.adjectives:
+        return span
+    return Span(i, span.last, span.type)
+
+
+def _type_word_with_place(doc: Document, lang: Language, orgs: list[Span], others: list[Span]) -> list[Span]:
+    """`правительства Китая`, `мэрии Москвы`, `внешнеполитического ведомства России`: an
+    organisation named by its type and the place it belongs to."""
+    tokens = doc.tokens
+    found = []
+    for place in others:
+        i = place.first - 1
+        if place.type != "LOC" or i < 0 or tokens[i].pos != "NOUN" or tokens[i].sent != tokens[place.first].sent:
+            continue
+        org_type = lang.lexicon.org_types.get(lang.lemma(tokens[i]))
+        if org_type is None or not org_type.sector or tokens[place.first].feats.get("Case") != "Gen":
+            continue
+        first = i
+        while first > 0 and _is_modifier(tokens[first - 1]) and tokens[first - 1].feats.get("Case") == tokens[i].feats.get("Case"):
+            first -= 1
+        if not any(s.first <= first and place.last <= s.last for s in orgs):
+            found.append(Span(first, place.last, "ORG"))
+    return found
+
+
+def _is_modifier(token: Token) -> bool:
+    return token.pos == "ADJ" or token.feats.get("VerbForm") == "Part"
 
 
 def _join_complements(doc: Document, orgs: list[Span], others: list[Span]) -> list[Span]:
@@ -121,7 +159,8 @@ def _is_genitive_complement(doc: Document, span: Span, nxt: Span) -> bool:
 def _add_known(doc: Document, lang: Language, words: list[str], orgs: list[Span], others: list[Span]) -> list[Span]:
     """Organisations of the lexicon, matched by lemma from capitalised words.
 
-    A match that is exactly a location span (`ЕС`, `Кремль`) turns it into an organisation; a
+    A match that is exactly a location span (`ЕС`, `в Кремле заявили`) turns it into an
+    organisation (the institution is the actor news cares about); a
     match inside a longer organisation span that adds only quotes, type words and adjectives
     (`правящая партия «Грузинская мечта»`) names that span.
     """

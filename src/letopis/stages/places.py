@@ -13,6 +13,7 @@ from ..lang.base import Language
 from ..lexicon import Place
 
 PLACE_POS = {"PROPN", "NOUN"}
+BIG_CITY = 100_000
 
 
 def run(doc: Document, lang: Language) -> Document:
@@ -34,21 +35,22 @@ def _classify(doc: Document, lang: Language, words: list[str], span: Span) -> Sp
         return _adjective_with_shared_noun(doc, lang, span)
     first = span.first
     descriptor = _place_type(doc, lang, first - 1)
-    if descriptor is not None and descriptor.in_name and tokens[first - 1].sent == tokens[first].sent:
-        first -= 1  # площади Свободы, реки Кура, провинции Карс
     match = lang.lexicon.places.match(words, first)
     if match and first + match[0] == span.last:
-        return _place_span(first, span.last, match[1])
-    name_match = lang.lexicon.places.match(words, span.first)
-    if descriptor is None and name_match and span.first + name_match[0] == span.last:
-        return _place_span(span.first, span.last, name_match[1])
-    normal = lang.phrase_name(tokens, first, span.last)
-    if descriptor is None or descriptor.kind == "settlement":
-        found = _city(doc, lang, span)
-        if found is not None:
-            city, name = found
-            return Span(span.first, span.last, "CITY", key=city.key, normal=name)
-    return Span(first, span.last, "LOCATION", normal=normal)
+        return _place_span(first, span.last, match[1])  # a country or region by itself
+    found = _city(doc, lang, span)
+    if found is not None and descriptor is not None and descriptor.kind not in ("admin", "settlement"):
+        # `улицы Лондона` are London's streets, but `площади Свободы` is no town called Свобода
+        found = found if found[0].population >= BIG_CITY else None
+    if found is not None:
+        city, name = found  # `улицы Лондона` is London, `городе Грозном` Грозный
+        return Span(span.first, span.last, "CITY", key=city.key, normal=name)
+    if descriptor is not None and descriptor.in_name and tokens[first - 1].sent == tokens[first].sent:
+        first -= 1  # площади Свободы, реки Кура, провинции Карс
+        match = lang.lexicon.places.match(words, first)
+        if match and first + match[0] == span.last:
+            return _place_span(first, span.last, match[1])
+    return Span(first, span.last, "LOCATION", normal=lang.phrase_name(tokens, first, span.last))
 
 
 def _place_type(doc: Document, lang: Language, i: int):

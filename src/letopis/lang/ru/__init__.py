@@ -13,6 +13,7 @@ from .models import SlovnetModels
 from .morph import RussianMorphology, fold
 from .names import NameForms
 from .segment import segment
+from .syntax import is_locative
 
 
 class Russian(Language):
@@ -64,6 +65,9 @@ class Russian(Language):
 
     def phrase_name(self, tokens: Sequence[Token], first: int, last: int) -> str:
         return self.names.phrase(tokens, first, last)
+
+    def is_locative(self, doc: Document, first: int, last: int) -> bool:
+        return is_locative(doc, first, last, self.lemma)
 
     def agreed_name(self, modifiers: Sequence[Token], noun: Token) -> str:
         return self.names.agreed(modifiers, noun)

@@ -1,0 +1,35 @@
+"""Readings of the dependency parse that need Russian words: prepositions of place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ...document import Document, Token
+
+PLACE_PREPOSITIONS = {
+    "в", "во", "на", "из", "к", "ко", "по", "до", "через", "у", "около", "возле", "под", "над",
+    "вокруг", "вблизи", "близ", "из-под", "внутри", "вглубь", "вдоль", "напротив", "от",
+}
+
+
+def is_locative(doc: Document, first: int, last: int, lemma: Callable[[Token], str]) -> bool:
+    """A place in a prepositional phrase of place (`в России`, `из Москвы и Киева`) or in brackets
+    after something it locates (`Петер Леко (Венгрия)`) — not a country or city acting."""
+    tokens = doc.tokens
+    head = _span_head(tokens, first, last)
+    while tokens[head].rel == "conj" and 0 <= tokens[head].head < len(tokens) and tokens[tokens[head].head].pos in ("PROPN", "NOUN"):
+        head = tokens[head].head  # a conjunct shares the preposition of the first: в Ираке и Афганистане
+    start = min(first, head)
+    if start > 0 and tokens[start - 1].text == "(":
+        return True
+    sentence = doc.sentences[tokens[head].sent]
+    for i in range(sentence.first, sentence.last):
+        token = tokens[i]
+        if token.head in (head, first) and token.rel == "case" and lemma(token) in PLACE_PREPOSITIONS:
+            return True
+    return first > 0 and tokens[first - 1].pos == "ADP" and lemma(tokens[first - 1]) in PLACE_PREPOSITIONS
+
+
+def _span_head(tokens: list[Token], first: int, last: int) -> int:
+    heads = [i for i in range(first, last) if not first <= tokens[i].head < last]
+    return heads[0] if heads else first
