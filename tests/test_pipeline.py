@@ -40,3 +40,16 @@ def test_long_sentence_is_processed_in_windows(pipeline):
     text = " ".join(["Армения"] + ["и Грузия"] * 400) + "."
     doc = pipeline.process_batch([Document(text=text)])[0]
     assert len(doc.tokens) > 800 and all(t.pos for t in doc.tokens)
+
+
+def test_fast_convolutions_equal_slovnets_encoder(lang):
+    import numpy as np
+
+    models = lang.models
+    sentences = [t.split() for t in TEXTS] + [["Слово"] * 37]
+    data = models.encoder.input([models.encoder.item(words) for words in sentences])
+    for name in ("morph", "syntax", "ner"):
+        model = getattr(models, name).model
+        embedded = model.emb(data.word_id, data.shape_id)
+        expected = model.encoder(embedded, data.pad_mask)
+        assert np.allclose(models._cnn[name](embedded, data.pad_mask), expected, atol=1e-4)

@@ -199,12 +199,14 @@ def bench(
     directory: Annotated[Path, typer.Argument(help="A folder of texts (any input format extract reads).", show_default=False)],
     baseline: Annotated[bool, typer.Option("--baseline/--no-baseline", help="Also time natasha's own segment+morph+syntax+NER pass on the same texts.")] = True,
     threads: Annotated[int, typer.Option("--threads", min=1, help="Threads the numeric libraries may use (1 = one core).")] = 1,
+    repeat: Annotated[int, typer.Option("--repeat", min=1, help="Runs per measurement, each in a fresh process; the best is reported.")] = 3,
     batch_size: BatchSize = SETTINGS["batch_size"].default,
     max_chars: MaxChars = SETTINGS["max_chars"].default,
 ) -> None:
     """Print documents/s, characters/s and peak memory of the full extraction pipeline.
 
-    Model loading is timed apart. Example: letopis bench ../shared/data/factrueval-2016/devset
+    Model loading is timed apart; each figure is the best of --repeat runs in fresh processes.
+    Example: letopis bench ../shared/data/factrueval-2016/devset
     """
     for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[variable] = str(threads)
@@ -216,9 +218,9 @@ def bench(
         _error(f"{directory}: no readable documents")
         raise typer.Exit(2)
     typer.echo(f"{len(texts)} documents, {sum(map(len, texts)):,} characters, {threads} thread(s)")
-    typer.echo(benchmark.measure(benchmark.bench_pipeline, texts, batch_size).line())
+    typer.echo(benchmark.measure(benchmark.bench_pipeline, texts, batch_size, repeat=repeat).line())
     if baseline:
-        typer.echo(benchmark.measure(benchmark.bench_natasha, texts).line())
+        typer.echo(benchmark.measure(benchmark.bench_natasha, texts, repeat=repeat).line())
 
 
 def main() -> None:

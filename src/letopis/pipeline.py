@@ -20,7 +20,7 @@ class Pipeline:
     @classmethod
     def load(cls, language: str | None = None, batch_size: int | None = None) -> Pipeline:
         lang = get_language(language or default("language"))
-        lang.lexicon  # noqa: B018 - load the lexicons now, not inside the first document
+        lang.warm_up()  # lexicons and gazetteer now, not inside the first document
         return cls(lang, batch_size=batch_size)
 
     def process(self, docs: Iterable[Document]) -> Iterator[Document]:

@@ -48,6 +48,9 @@ class Language(ABC):
     def fold(self, text: str) -> str:
         """The comparison form of a string (case and spelling variants folded)."""
 
+    def warm_up(self) -> None:
+        """Load everything a first document would otherwise load (lexicons, gazetteers)."""
+
     @property
     @abstractmethod
     def lexicon(self):

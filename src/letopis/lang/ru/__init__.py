@@ -32,6 +32,10 @@ class Russian(Language):
             cls._instance = cls()
         return cls._instance
 
+    def warm_up(self) -> None:
+        self.lexicon  # noqa: B018 - cached properties, loaded once
+        self.cities  # noqa: B018
+
     def analyze(self, docs: Sequence[Document]) -> None:
         for doc in docs:
             segment(doc, self._is_place)

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+
 from natasha.data import NEWS_EMBEDDING, NEWS_MORPH, NEWS_NER, NEWS_SYNTAX
 from navec import Navec
 from slovnet import NER, Morph, Syntax
@@ -42,6 +44,7 @@ class SlovnetModels:
             raise RuntimeError("the slovnet models do not share a vocabulary; cannot encode once")
         self.encoder = encoders[0]
         self._morph_tag = lru_cache(maxsize=None)(self._morph_tag_uncached)
+        self._cnn = {name: ConvStack(getattr(self, name).model.encoder) for name in ("morph", "syntax", "ner")}
 
     def _morph_tag_uncached(self, tag_id: int) -> tuple[str, tuple[tuple[str, str], ...]]:
         pos, feats = parse_conll_tag(self.morph.decoder.tags_vocab.decode(tag_id))
@@ -75,16 +78,61 @@ class SlovnetModels:
         mask = ~data.pad_mask
 
         morph = self.morph.model
-        tags = split_masked(morph.head.decode(morph(data.word_id, data.shape_id, data.pad_mask)), mask)
+        hidden = self._encode("morph", data)
+        tags = split_masked(morph.head.decode(morph.head(hidden)), mask)
 
         syntax = self.syntax.model
-        pred = syntax(data.word_id, data.shape_id, data.pad_mask)
-        heads = split_masked(syntax.head.decode(pred.head_id, mask), mask)
-        rels = split_masked(syntax.rel.decode(pred.rel_id, mask), mask)
+        hidden = self._encode("syntax", data)
+        head_scores = syntax.head(hidden)
+        head_ids = syntax.head.decode(head_scores, mask)
+        heads = split_masked(head_ids, mask)
+        rels = split_masked(syntax.rel.decode(syntax.rel(hidden, head_ids), mask), mask)
 
         ner = self.ner.model
-        entities = ner.head.crf.decode(ner(data.word_id, data.shape_id, data.pad_mask), mask)
+        entities = ner.head.crf.decode(ner.head(self._encode("ner", data)), mask)
         return zip(tags, heads, rels, entities)
+
+    def _encode(self, name: str, data) -> np.ndarray:
+        model = getattr(self, name).model
+        return self._cnn[name](model.emb(data.word_id, data.shape_id), data.pad_mask)
+
+
+class ConvStack:
+    """slovnet's CNN encoder computed without building convolution windows.
+
+    slovnet copies every window of every sentence into one matrix before multiplying (im2col).
+    Here each layer is one matrix product of the padded input with the kernel's taps side by
+    side, and the taps' outputs are added at their shifts: the same numbers (a test checks
+    them against slovnet's own encoder), without the large copy.
+    """
+
+    def __init__(self, encoder):
+        self.layers = []
+        for layer in encoder.layers:
+            weight = layer.conv.weight.array  # filters x in x kernel
+            filters, channels, kernel = weight.shape
+            taps = np.ascontiguousarray(weight.transpose(1, 2, 0).reshape(channels, kernel * filters))
+            norm = layer.norm
+            scale = (norm.weight.array / norm.std.array).astype(weight.dtype)
+            shift = (norm.bias.array - norm.mean.array * scale).astype(weight.dtype)
+            self.layers.append((taps, layer.conv.bias.array, layer.conv.padding, kernel, filters, scale, shift))
+
+    def __call__(self, x: np.ndarray, pad_mask: np.ndarray) -> np.ndarray:
+        for taps, bias, padding, kernel, filters, scale, shift in self.layers:
+            batch, length, channels = x.shape
+            padded = np.zeros((batch, length + 2 * padding, channels), dtype=x.dtype)
+            padded[:, padding : padding + length] = x
+            products = (padded.reshape(-1, channels) @ taps).reshape(batch, length + 2 * padding, kernel, filters)
+            out = products[:, 0:length, 0]
+            for k in range(1, kernel):
+                out = out + products[:, k : k + length, k]
+            out += bias
+            np.maximum(out, 0, out=out)
+            out *= scale
+            out += shift
+            out[pad_mask] = 0
+            x = out
+        return x
 
 
 def _windows(sentences: Sequence[Sequence[str]]) -> tuple[list[list[str]], list[int]]:
