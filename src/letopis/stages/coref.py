@@ -21,6 +21,7 @@ FUNCTION_WORDS = {"и", "по", "в", "во", "на", "за", "при", "для"
 
 
 def run(doc: Document, lang: Language) -> Document:
+    _persons_taken_for_names(doc, lang)
     aliases = _bracketed_names(doc)
     spans = [s for s in doc.spans if id(s) not in {id(a) for a, _ in aliases}]
     clusters: list[Cluster] = []
@@ -86,6 +87,20 @@ class Cluster:
 
 def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(i for i in items if i))
+
+
+# ----- persons the NER model took for something else -----
+def _persons_taken_for_names(doc: Document, lang: Language) -> None:
+    """`аш-Шараа` tagged as an organisation after `Ахмед аш-Шараа`: a span without a known key
+    whose words are a person's surname in the document is that person."""
+    surnames = {lang.fold(w): (w, r) for s in doc.spans if s.type == "PERSON" for w, r in s.parts if r == "last"}
+    for span in doc.spans:
+        if span.type in ("ORGANIZATION", "LOCATION") and span.kind == "name" and span.last - span.first == 1:
+            known = span.type == "ORGANIZATION" and span.key in lang.lexicon.organizations
+            word = lang.fold(doc.tokens[span.first].text)
+            surname = next((v for k, v in surnames.items() if word == k or lang.lemmas(doc.tokens[span.first].text) & {k}), None)
+            if surname and not known:
+                span.type, span.normal, span.parts, span.key = "PERSON", surname[0], [surname], None
 
 
 # ----- names in brackets -----

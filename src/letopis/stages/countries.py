@@ -61,12 +61,17 @@ def _known_org_country(spans: list[Span], lang: Language) -> str | None:
 
 
 def _country_inside(doc: Document, spans: list[Span], lang: Language) -> str | None:
+    """The country of a place or known organisation named inside: `пресс-служба Кремля` → RUS."""
     for span in spans:
         for inner in doc.spans:
-            if inner.type in PLACE_TYPES and span.first <= inner.first and inner.last <= span.last:
+            if inner is span or not (span.first <= inner.first and inner.last <= span.last):
+                continue
+            if inner.type in PLACE_TYPES:
                 place = place_of(inner, lang)
                 if place and place.country:
                     return place.country
+            elif inner.type == "ORGANIZATION" and (country := _known_org_country([inner], lang)):
+                return country
     return None
 
 

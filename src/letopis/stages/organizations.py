@@ -196,17 +196,23 @@ def _add_known(doc: Document, lang: Language, words: list[str], orgs: list[Span]
 
 
 def _decorates(doc: Document, lang: Language, span: Span, first: int, last: int) -> bool:
-    """The span is the name [first, last) with only quotes, adjectives and type words around it."""
+    """The span is the name [first, last) with only quotes, adjectives and an apposed type word
+    around it: `правящая партия «Грузинская мечта»` — but `пресс-служба Кремля` is another body."""
     if not (span.first <= first and last <= span.last) or (span.first, span.last) == (first, last):
         return False
-    extra = [doc.tokens[k] for k in range(span.first, span.last) if not first <= k < last]
-    return all(
-        t.text in OPENING_QUOTES + CLOSING_QUOTES
-        or t.pos == "ADJ"
-        or t.feats.get("VerbForm") == "Part"
-        or lang.lemma(t) in lang.lexicon.org_types
-        for t in extra
-    )
+    tokens = doc.tokens
+    quoted = first > 0 and tokens[first - 1].text in OPENING_QUOTES
+    name_case = tokens[first].feats.get("Case")
+    for k in range(span.first, span.last):
+        if first <= k < last:
+            continue
+        token = tokens[k]
+        if token.text in OPENING_QUOTES + CLOSING_QUOTES or token.pos == "ADJ" or token.feats.get("VerbForm") == "Part":
+            continue
+        apposed = quoted or token.feats.get("Case") == name_case
+        if not (apposed and lang.lemma(token) in lang.lexicon.org_types):
+            return False
+    return True
 
 
 def _is_abbreviation(words: list[str], first: int, last: int) -> bool:
