@@ -51,7 +51,7 @@ class Span:
     first: int
     last: int  # exclusive token index
     type: str
-    kind: str = "name"  # name | adjective | abbreviation
+    kind: str = "name"  # name | abbreviation | alias | adjective | descriptor
     key: str | None = None  # lexicon or gazetteer key (ISO code, geonameid, organisation name)
     normal: str | None = None  # canonical nominative form
     titles: list[str] = field(default_factory=list)

@@ -269,8 +269,8 @@ def task1_lines(doc: Document, lang) -> list[tuple[str, int, int]]:
     lines = set()
     for entity in doc.entities:
         for mention in entity.mentions:
-            if mention.kind == "adjective":
-                continue
+            if mention.kind in ("adjective", "descriptor"):
+                continue  # the competition annotates names only
             kind = _task1_type(doc, entity, spans.get((mention.start, mention.end)), lang)
             if kind:
                 lines.add((kind, mention.start, mention.end - mention.start))

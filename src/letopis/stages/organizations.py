@@ -30,6 +30,8 @@ def run(doc: Document, lang: Language) -> Document:
     orgs = [_with_place_adjective(doc, lang, s) for s in orgs]
     orgs = _join_complements(doc, orgs, others)
     orgs += _type_word_with_place(doc, lang, orgs, others)
+    orgs += _type_word_with_quoted_name(doc, lang, orgs + others)
+    orgs += _bodies_of_a_place(doc, lang, orgs + others)
     orgs = _add_known(doc, lang, words, orgs, others)
     for span in orgs:
         span.type = "ORGANIZATION"
@@ -108,6 +110,50 @@ def _type_word_with_place(doc: Document, lang: Language, orgs: list[Span], other
             first -= 1
         if not any(s.first <= first and place.last <= s.last for s in orgs):
             found.append(Span(first, place.last, "ORG"))
+    return found
+
+
+def _type_word_with_quoted_name(doc: Document, lang: Language, spans: list[Span]) -> list[Span]:
+    """`институт «Коллективное действие»`, `газета «Коммерсант»`: a type word and a quoted name
+    the NER model did not tag."""
+    tokens = doc.tokens
+    found = []
+    for i, token in enumerate(tokens[:-2]):
+        if token.pos != "NOUN" or tokens[i + 1].text not in OPENING_QUOTES or not tokens[i + 2].text[:1].isupper():
+            continue
+        org_type = lang.lexicon.org_types.get(lang.lemma(token))
+        close = next((j for j in range(i + 2, min(i + 10, len(tokens))) if tokens[j].text in CLOSING_QUOTES), None)
+        if org_type is None or close is None or tokens[close].sent != token.sent:
+            continue
+        if not any(s.first < close + 1 and i < s.last for s in spans):
+            found.append(Span(i, close + 1, "ORG"))
+    return found
+
+
+def _bodies_of_a_place(doc: Document, lang: Language, spans: list[Span]) -> list[Span]:
+    """`российском министерстве финансов`, `эстонская полиция`: a body of a country, named by the
+    country's adjective, its type word and the words that complete it (a name), or described by
+    the adjective and the type word alone (a descriptor mention)."""
+    tokens = doc.tokens
+    found = []
+    for i, token in enumerate(tokens):
+        if token.pos != "ADJ" or lang.lemma(token) not in lang.lexicon.adjectives:
+            continue
+        case = token.feats.get("Case")
+        j = i + 1
+        while j < len(tokens) and _is_modifier(tokens[j]) and tokens[j].feats.get("Case") == case:
+            j += 1
+        if j >= len(tokens) or tokens[j].pos != "NOUN" or tokens[j].feats.get("Case") != case:
+            continue
+        org_type = lang.lexicon.org_types.get(lang.lemma(tokens[j]))
+        if org_type is None or not org_type.sector or tokens[j].sent != token.sent:
+            continue
+        last = j + 1
+        while last < len(tokens) and last - j <= 3 and _genitive_word(tokens[last]) and tokens[last].head in range(j, last):
+            last += 1  # министерстве финансов, министерства иностранных дел
+        if not any(s.first < last and i < s.last for s in spans):
+            # without words completing the type (`эстонская полиция`) the body is described, not named
+            found.append(Span(i, last, "ORG", kind="name" if last > j + 1 else "descriptor"))
     return found
 
 
