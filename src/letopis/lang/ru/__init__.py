@@ -71,7 +71,7 @@ class Russian(Language):
         return self.names.phrase(tokens, first, last)
 
     def is_locative(self, doc: Document, first: int, last: int) -> bool:
-        return is_locative(doc, first, last, self.lemma)
+        return is_locative(doc, first, last, self.lemma, self.lexicon.place_types)
 
     def agreed_name(self, modifiers: Sequence[Token], noun: Token) -> str:
         return self.names.agreed(modifiers, noun)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 
 from ...document import Document, Token
 
@@ -12,11 +12,17 @@ PLACE_PREPOSITIONS = {
 }
 
 
-def is_locative(doc: Document, first: int, last: int, lemma: Callable[[Token], str]) -> bool:
-    """A place in a prepositional phrase of place (`в России`, `из Москвы и Киева`) or in brackets
-    after something it locates (`Петер Леко (Венгрия)`) — not a country or city acting."""
+def is_locative(
+    doc: Document, first: int, last: int, lemma: Callable[[Token], str], place_parts: Container[str] = ()
+) -> bool:
+    """A place in a prepositional phrase of place (`в России`, `из Москвы и Киева`), a place that
+    a part of a place belongs to (`в регионах России`, `улицы Бангкока`), or in brackets after
+    something it locates (`Петер Леко (Венгрия)`) — not a country or city acting."""
     tokens = doc.tokens
     head = _span_head(tokens, first, last)
+    governor = tokens[head].head
+    if tokens[head].feats.get("Case") == "Gen" and 0 <= governor < first and lemma(tokens[governor]) in place_parts:
+        return True
     while tokens[head].rel == "conj" and 0 <= tokens[head].head < len(tokens) and tokens[tokens[head].head].pos in ("PROPN", "NOUN"):
         head = tokens[head].head  # a conjunct shares the preposition of the first: в Ираке и Афганистане
     start = min(first, head)
