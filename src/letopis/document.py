@@ -59,6 +59,24 @@ class Span:
     entity: str | None = None  # id of the entity the span was resolved to
 
 
+class Coverage:
+    """The token indices covered by a set of spans, for overlap tests in constant time."""
+
+    def __init__(self, spans=()):
+        self.tokens: set[int] = set()
+        for span in spans:
+            self.add(span.first, span.last)
+
+    def add(self, first: int, last: int) -> None:
+        self.tokens.update(range(first, last))
+
+    def overlaps(self, first: int, last: int) -> bool:
+        return any(i in self.tokens for i in range(first, last))
+
+    def covers(self, first: int, last: int) -> bool:
+        return all(i in self.tokens for i in range(first, last))
+
+
 @dataclass(slots=True)
 class Mention:
     start: int

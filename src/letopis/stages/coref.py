@@ -140,21 +140,34 @@ def span_sent(doc: Document, span: Span) -> int:
 # ----- persons -----
 def _person_clusters(spans: list[Span], lang: Language) -> list[Cluster]:
     clusters: list[Cluster] = []
-    full = [s for s in spans if _named_words(s) >= 2]
-    single = [s for s in spans if _named_words(s) < 2]
-    for span in sorted(full, key=lambda s: s.first):
-        target = next((c for c in clusters if _same_person(c, span, lang)), None)
-        if target:
-            target.add(span)
+    by_surname: dict[str | None, list[Cluster]] = {}
+    by_word: dict[str, list[Cluster]] = {}
+
+    def index(cluster: Cluster, span: Span) -> None:
+        for word, role in span.parts:
+            if role in ("first", "last"):
+                bucket = by_word.setdefault(lang.fold(word), [])
+                if cluster not in bucket:
+                    bucket.append(cluster)
+
+    for span in sorted((s for s in spans if _named_words(s) >= 2), key=lambda s: s.first):
+        surname = _part(span, "last", lang)
+        target = next((c for c in by_surname.get(surname, []) if _same_person(c, span, lang)), None)
+        if target is None:
+            target = Cluster(span)
+            clusters.append(target)
+            by_surname.setdefault(surname, []).append(target)
         else:
-            clusters.append(Cluster(span))
-    for span in sorted(single, key=lambda s: s.first):
-        word = lang.fold(span.normal or "")
-        candidates = [c for c in clusters if word in _person_words(c, lang)]
+            target.add(span)
+        index(target, span)
+    for span in sorted((s for s in spans if _named_words(s) < 2), key=lambda s: s.first):
+        candidates = by_word.get(lang.fold(span.normal or ""))
         if candidates:
             _nearest(candidates, span).add(span)
         else:
-            clusters.append(Cluster(span))
+            cluster = Cluster(span)
+            clusters.append(cluster)
+            index(cluster, span)
     return clusters
 
 
@@ -167,6 +180,7 @@ def _part(span: Span, role: str, lang: Language) -> str | None:
 
 
 def _same_person(cluster: Cluster, span: Span, lang: Language) -> bool:
+    """Same surname and no first names (or initials) that disagree."""
     last = _part(span, "last", lang)
     first = _part(span, "first", lang) or _part(span, "initial", lang)
     for other in cluster.spans:
@@ -174,10 +188,6 @@ def _same_person(cluster: Cluster, span: Span, lang: Language) -> bool:
         if _part(other, "last", lang) == last and (not first or not other_first or first[0] == other_first[0]):
             return True
     return False
-
-
-def _person_words(cluster: Cluster, lang: Language) -> set[str]:
-    return {lang.fold(w) for s in cluster.spans for w, r in s.parts if r in ("first", "last")}
 
 
 def _nearest(clusters: list[Cluster], span: Span) -> Cluster:

@@ -11,11 +11,12 @@ becomes a mention of the same organisation.
 
 from __future__ import annotations
 
-from ..document import Document, Span, Token
+from ..document import Coverage, Document, Span, Token
 from ..lang.base import Language
 
 COMPLETION_POS = {"ADJ", "CCONJ", "PUNCT", "ADV", "NUM", "DET"}
 MAX_COMPLETION = 6  # tokens between a span and the head noun it is completed to
+MAX_DECORATION = 6  # quotes, adjectives and a type word before a known name
 MAX_GENITIVE_GAP = 4  # common genitive words between a name and the named genitive that completes it
 OPENING_QUOTES = "«\"„“"
 CLOSING_QUOTES = "»\"“”"
@@ -33,6 +34,7 @@ def run(doc: Document, lang: Language) -> Document:
     orgs += _type_word_with_quoted_name(doc, lang, orgs + others)
     orgs += _bodies_of_a_place(doc, lang, orgs + others)
     orgs = _add_known(doc, lang, words, orgs, others)
+    others = [s for s in others if s.type != "ORG"]
     for span in orgs:
         span.type = "ORGANIZATION"
         if span.normal is None:
@@ -98,6 +100,7 @@ def _type_word_with_place(doc: Document, lang: Language, orgs: list[Span], other
     organisation named by its type and the place it belongs to."""
     tokens = doc.tokens
     found = []
+    named = Coverage(orgs)
     for place in others:
         i = place.first - 1
         if place.type != "LOC" or i < 0 or tokens[i].pos != "NOUN" or tokens[i].sent != tokens[place.first].sent:
@@ -108,7 +111,7 @@ def _type_word_with_place(doc: Document, lang: Language, orgs: list[Span], other
         first = i
         while first > 0 and _is_modifier(tokens[first - 1]) and tokens[first - 1].feats.get("Case") == tokens[i].feats.get("Case"):
             first -= 1
-        if not any(s.first <= first and place.last <= s.last for s in orgs):
+        if not named.covers(first, place.last):
             found.append(Span(first, place.last, "ORG"))
     return found
 
@@ -118,6 +121,7 @@ def _type_word_with_quoted_name(doc: Document, lang: Language, spans: list[Span]
     the NER model did not tag."""
     tokens = doc.tokens
     found = []
+    taken = Coverage(spans)
     for i, token in enumerate(tokens[:-2]):
         if token.pos != "NOUN" or tokens[i + 1].text not in OPENING_QUOTES or not tokens[i + 2].text[:1].isupper():
             continue
@@ -125,7 +129,7 @@ def _type_word_with_quoted_name(doc: Document, lang: Language, spans: list[Span]
         close = next((j for j in range(i + 2, min(i + 10, len(tokens))) if tokens[j].text in CLOSING_QUOTES), None)
         if org_type is None or close is None or tokens[close].sent != token.sent:
             continue
-        if not any(s.first < close + 1 and i < s.last for s in spans):
+        if not taken.overlaps(i, close + 1):
             found.append(Span(i, close + 1, "ORG"))
     return found
 
@@ -136,6 +140,7 @@ def _bodies_of_a_place(doc: Document, lang: Language, spans: list[Span]) -> list
     the adjective and the type word alone (a descriptor mention)."""
     tokens = doc.tokens
     found = []
+    taken = Coverage(spans)
     for i, token in enumerate(tokens):
         if token.pos != "ADJ" or lang.lemma(token) not in lang.lexicon.adjectives:
             continue
@@ -151,7 +156,7 @@ def _bodies_of_a_place(doc: Document, lang: Language, spans: list[Span]) -> list
         last = j + 1
         while last < len(tokens) and last - j <= 3 and _genitive_word(tokens[last]) and tokens[last].head in range(j, last):
             last += 1  # министерстве финансов, министерства иностранных дел
-        if not any(s.first < last and i < s.last for s in spans):
+        if not taken.overlaps(i, last):
             # without words completing the type (`эстонская полиция`) the body is described, not named
             found.append(Span(i, last, "ORG", kind="name" if last > j + 1 else "descriptor"))
     return found
@@ -210,7 +215,11 @@ def _add_known(doc: Document, lang: Language, words: list[str], orgs: list[Span]
     match inside a longer organisation span that adds only quotes, type words and adjectives
     (`правящая партия «Грузинская мечта»`) names that span.
     """
-    result = list(orgs)
+    starts: dict[int, list[Span]] = {}
+    for span in orgs:
+        starts.setdefault(span.first, []).append(span)
+    placed = Coverage(others)
+    places = {(s.first, s.last): s for s in others if s.type == "LOC"}
     i = 0
     while i < len(words):
         token = doc.tokens[i]
@@ -220,25 +229,25 @@ def _add_known(doc: Document, lang: Language, words: list[str], orgs: list[Span]
             continue
         first, last, org = i, i + match[0], match[1]
         i += 1  # names inside a known name are mentions too: ОБСЕ in `Минской группы ОБСЕ`
-        same_place = next((s for s in others if (s.first, s.last) == (first, last) and s.type == "LOC"), None)
+        same_place = places.pop((first, last), None)
         if same_place is not None:
-            others.remove(same_place)
-        elif any(s.first < last and first < s.last for s in others):
+            same_place.type = "ORG"  # taken out of the places by run()
+        elif placed.overlaps(first, last):
             continue
-        span = next((s for s in result if (s.first, s.last) == (first, last)), None)
-        span = span or next((s for s in result if _decorates(doc, lang, s, first, last)), None)
+        nearby = [s for k in range(first - MAX_DECORATION, first + 1) for s in starts.get(k, ())]
+        span = next((s for s in nearby if (s.first, s.last) == (first, last)), None)
+        span = span or next((s for s in nearby if _decorates(doc, lang, s, first, last)), None)
         if span is None:
             # a known name that begins where an NER span begins replaces that shorter span
-            result = [s for s in result if not (s.first == first and s.last < last)]
             span = Span(first, last, "ORG")
-            result.append(span)
+            starts[first] = [s for s in starts.get(first, []) if s.last > last] + [span]
         span.key = lang.fold(org.name)
         if _is_abbreviation(words, first, last):
             span.kind = "abbreviation"
             span.normal = words[first]
         elif (span.first, span.last) == (first, last):
             span.normal = org.name
-    return result
+    return [span for spans in starts.values() for span in spans]
 
 
 def _decorates(doc: Document, lang: Language, span: Span, first: int, last: int) -> bool:

@@ -8,7 +8,7 @@ countries (`британских и чешских инструкторов`) be
 
 from __future__ import annotations
 
-from ..document import Document, Span
+from ..document import Coverage, Document, Span
 from ..lang.base import Language
 from ..lexicon import Place
 
@@ -98,19 +98,19 @@ def _place_span(first: int, last: int, place: Place, kind: str = "name") -> Span
 
 def _unlabelled_places(doc: Document, lang: Language, words: list[str], spans: list[Span]) -> list[Span]:
     """Country and region names written as proper names that the NER model did not tag."""
-    taken = [(s.first, s.last) for s in spans]
+    taken = Coverage(spans)
     found = []
     i = 0
     while i < len(words):
         token = doc.tokens[i]
-        if not token.text[:1].isupper() or any(a <= i < b for a, b in taken):
+        if not token.text[:1].isupper() or i in taken.tokens:
             i += 1
             continue
         match = lang.lexicon.places.match(words, i)
         if match:
             last = i + match[0]
             single_word_ok = match[0] > 1 or token.pos in PLACE_POS or token.text.isupper()
-            free = not any(a < last and i < b for a, b in taken)
+            free = not taken.overlaps(i, last)
             if single_word_ok and free and doc.tokens[last - 1].sent == token.sent:
                 found.append(_place_span(i, last, match[1]))
                 i = last
@@ -121,10 +121,10 @@ def _unlabelled_places(doc: Document, lang: Language, words: list[str], spans: l
 
 def _adjectives(doc: Document, lang: Language, spans: list[Span]) -> list[Span]:
     """`британских`, `азербайджанской`: adjectives of countries and regions, outside place names."""
-    places = [(s.first, s.last) for s in spans if s.type in ("COUNTRY", "CITY", "LOCATION")]
+    places = Coverage(s for s in spans if s.type in ("COUNTRY", "CITY", "LOCATION"))
     found = []
     for i, token in enumerate(doc.tokens):
-        if token.pos != "ADJ" or any(a <= i < b for a, b in places):
+        if token.pos != "ADJ" or i in places.tokens:
             continue
         place = lang.lexicon.adjectives.get(lang.lemma(token))
         if place is not None:
