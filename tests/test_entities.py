@@ -86,3 +86,43 @@ def test_common_noun_abbreviation_is_not_an_entity(extract):
 def test_empty_and_punctuation_only_texts(extract):
     assert extract("...").entities == []
     assert extract("   ").entities == []
+
+
+def test_organisation_named_by_type_and_place(extract):
+    doc = extract("Правительство Китая объявило о новых мерах. Об этом сообщили в мэрии Москвы.")
+    orgs = {e.name: e for e in doc.entities if e.type == "ORGANIZATION"}
+    assert orgs["Правительство Китая"].country == "CHN"
+    assert orgs["мэрия Москвы"].country == "RUS"
+    assert "Китай" in names(doc, "COUNTRY")  # the country is still mentioned
+
+
+def test_body_of_a_country_described_by_its_adjective(extract):
+    doc = extract("Эстонская полиция задержала грузовик. В российском министерстве финансов это опровергли.")
+    police = next(e for e in doc.entities if e.type == "ORGANIZATION" and "полиция" in e.name)
+    assert police.country == "EST" and police.mentions[0].kind == "descriptor"
+    ministry = next(e for e in doc.entities if e.type == "ORGANIZATION" and "министерство" in e.name)
+    assert ministry.name == "российское министерство финансов" and ministry.mentions[0].kind == "name"
+
+
+def test_name_in_latin_script_in_brackets_is_the_same_person(extract):
+    doc = extract("Глава комитета Джоэл Саймон (Joel Simon) выступил с докладом.")
+    simon = [e for e in doc.entities if e.type == "PERSON"]
+    assert len(simon) == 1 and simon[0].name == "Джоэл Саймон"
+    assert [m.kind for m in simon[0].mentions] == ["name", "alias"]
+
+
+def test_sentence_opening_ordinary_word_is_not_a_person(extract):
+    doc = extract("Побритый наголо мужчина вошел в зал суда.")
+    assert names(doc, "PERSON") == []
+
+
+def test_surname_opening_a_sentence_stays_a_person(extract):
+    doc = extract("Музыкант Александр Шумов выступил в Москве. Шумов первым начал эксперименты.")
+    shumov = next(e for e in doc.entities if e.type == "PERSON")
+    assert shumov.name == "Александр Шумов" and len(shumov.mentions) == 2
+
+
+def test_person_read_where_an_organisation_was_tagged(extract):
+    doc = extract("Президент Сирии Ахмед аш-Шараа прибыл в Москву. В среду аш-Шараа проведет переговоры.")
+    sharaa = next(e for e in doc.entities if e.name == "Ахмед аш-Шараа")
+    assert len(sharaa.mentions) == 2 and not [e for e in doc.entities if e.type == "ORGANIZATION"]

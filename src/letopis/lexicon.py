@@ -94,6 +94,8 @@ class PhraseIndex:
 
     def add(self, phrase: str, value: Any) -> None:
         """Index a name; a name already indexed keeps its first value (countries load before regions)."""
+        if "-" in phrase and " " not in phrase:
+            self.add(phrase.replace("-", " "), value)  # Коста-Рика is also written Коста Рика
         words = tuple(self.lemmas(w) for w in phrase.split())
         if not words:
             return

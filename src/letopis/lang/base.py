@@ -45,6 +45,10 @@ class Language(ABC):
         """The span names the place where something is or goes (`в Баку`, `из Лондона`), not an actor."""
 
     @abstractmethod
+    def is_common_word(self, word: str) -> bool:
+        """The word is an ordinary word of the language and never a name (`Побритый`, `Маэстро`)."""
+
+    @abstractmethod
     def fold(self, text: str) -> str:
         """The comparison form of a string (case and spelling variants folded)."""
 

@@ -2,7 +2,9 @@
 
 Titles, ranks and honorifics (`лорд`, `генерал-полковник`, `г-н`) that the NER model
 put inside a name, or that stand right before it, are kept out of the name and recorded
-in the mention's `titles`.
+in the mention's `titles`. A person span that is exactly a known country, region or
+organisation (`Коста Рика`) is handed to the places or organisations stage, and a lone
+ordinary word capitalised only because it opens a sentence (`Побритый наголо …`) is dropped.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from ..lang.base import Language
 def run(doc: Document, lang: Language) -> Document:
     words = [t.text for t in doc.tokens]
     spans = []
+    name_words = {lang.fold(words[i]) for s in doc.spans if s.type == "PER" and s.last - s.first > 1 for i in range(s.first, s.last)}
     for span in doc.spans:
         if span.type == "PER":
-            span = _person(doc, lang, span, words)
-            if span is None:
+            span = _retyped(lang, span, words) or _person(doc, lang, span, words)
+            if span is None or _sentence_initial_common_word(doc, lang, span, name_words):
                 continue
         spans.append(span)
     doc.spans = spans
@@ -37,6 +40,26 @@ def _person(doc: Document, lang: Language, span: Span, words: list[str]) -> Span
     if not parts:
         return None
     return Span(first, span.last, "PERSON", normal=" ".join(w for w, _ in parts), titles=titles, parts=parts)
+
+
+def _retyped(lang: Language, span: Span, words: list[str]) -> Span | None:
+    for kind, index in (("LOC", lang.lexicon.places), ("ORG", lang.lexicon.orgs)):
+        match = index.match(words, span.first)
+        if match and span.first + match[0] == span.last:
+            return Span(span.first, span.last, kind)
+    return None
+
+
+def _sentence_initial_common_word(doc: Document, lang: Language, span: Span, name_words: set[str]) -> bool:
+    """A lone ordinary word opening a sentence, and not part of a longer name in the document
+    (`Шумов` after `Александр Шумов` stays a person)."""
+    if span.type != "PERSON" or span.last - span.first != 1:
+        return False
+    token = doc.tokens[span.first]
+    if lang.fold(token.text) in name_words:
+        return False
+    opens_sentence = doc.sentences[token.sent].first == span.first
+    return opens_sentence and lang.is_common_word(token.text)
 
 
 def _titles_before(doc: Document, lang: Language, start: int, words: list[str]) -> list[str]:

@@ -64,6 +64,9 @@ class Russian(Language):
     def fold(self, text: str) -> str:
         return fold(text)
 
+    def is_common_word(self, word: str) -> bool:
+        return self.morph.is_common_word(word)
+
     def person_name(self, tokens: Sequence[Token]) -> list[tuple[str, str]]:
         return self.names.person(tokens)
 

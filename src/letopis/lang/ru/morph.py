@@ -29,6 +29,7 @@ UD_POS = {
 }
 CASE_ALIASES = {"gen2": "gent", "loc2": "loct", "acc2": "accs", "gen1": "gent", "loc1": "loct"}
 NAME_GRAMMEMES = {"Name", "Surn", "Patr"}
+PROPER_GRAMMEMES = NAME_GRAMMEMES | {"Geox", "Orgn", "Trad", "Abbr"}
 
 
 def fold(text: str) -> str:
@@ -86,6 +87,12 @@ class RussianMorphology:
             form = parse.inflect(grammemes)
             return form.word if form else None
         return max(forms, key=lambda f: (_common_prefix(f.word, parse.word), -len(f.word))).word
+
+    def is_common_word(self, word: str) -> bool:
+        """The dictionary knows the word, and only as an ordinary word (not a name of anything)."""
+        parses = self.parse(word)
+        known = any(type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer" for p in parses)
+        return known and not any(PROPER_GRAMMEMES & p.tag.grammemes for p in parses)
 
     def gender_of_name(self, word: str, feats: Mapping[str, str]) -> str | None:
         """Gender of a first name or surname as the dictionary knows it, given the tagged case."""
