@@ -19,6 +19,7 @@ COLUMNS = {
     "titles.tsv": ["title", "kind", "abbreviations"],
     "place_types.tsv": ["lemma", "kind", "in_name"],
     "not_names.tsv": ["word", "note"],
+    "abbreviations.tsv": ["abbreviation", "expansion"],
 }
 
 

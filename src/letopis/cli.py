@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
+from .errors import InputError, Problem
 from .settings import SETTINGS
 
 app = typer.Typer(
@@ -71,6 +72,9 @@ def extract(
     from .pipeline import Pipeline
     from .runner import Summary, extract_stream, read_inputs
 
+    if output is not None and (problem := _output_problem(output, paths)):
+        _error(str(InputError(str(output), Problem.OUTPUT, problem)))
+        raise typer.Exit(2)
     summary = Summary()
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     bar = _progress_bar(progress)
@@ -116,6 +120,17 @@ def show(
             _error(f"{path}:line {number}: not a letopis record ({error})")
             raise typer.Exit(2) from None
         typer.echo(describe(doc))
+
+
+def _output_problem(output: Path, inputs: list[str]) -> str | None:
+    if not output.parent.is_dir():
+        return f"the folder {output.parent} does not exist"
+    if output.is_dir():
+        return "it is a folder"
+    target = output.resolve()
+    if any(p != "-" and Path(p).resolve() == target for p in inputs):
+        return "it is also an input, which writing would destroy"
+    return None
 
 
 def _progress_bar(enabled: bool | None):

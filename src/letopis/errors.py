@@ -18,6 +18,9 @@ class Problem(str, Enum):
     BAD_DATE = "E010 invalid date {detail!r}: expected YYYY-MM-DD"
     BAD_CSV = "E011 malformed CSV ({detail})"
     BAD_HTML = "E012 no main text found in the HTML page"
+    BAD_LANGUAGE = "E013 language {detail!r} is not available (available: ru)"
+    NO_INPUT = "E014 no readable files here (known extensions: {detail})"
+    OUTPUT = "E015 cannot write the output: {detail}"
     FAILED = "E100 extraction failed ({detail})"
 
 

@@ -95,7 +95,7 @@ class PhraseIndex:
     def add(self, phrase: str, value: Any) -> None:
         """Index a name; a name already indexed keeps its first value (countries load before regions)."""
         if "-" in phrase and " " not in phrase:
-            self.add(phrase.replace("-", " "), value)  # Коста-Рика is also written Коста Рика
+            self.add(phrase.replace("-", " "), value)  # Сьерра-Леоне is also written Сьерра Леоне
         words = tuple(self.lemmas(w) for w in phrase.split())
         if not words:
             return
@@ -145,6 +145,7 @@ class Lexicon:
         for row in read_tsv(folder / "place_types.tsv"):
             self.place_types[self.fold(row["lemma"])] = PlaceType(row["lemma"], row["kind"], row["in_name"] == "yes")
         self.not_names = {self.fold(row["word"]) for row in read_tsv(folder / "not_names.tsv")}
+        self.abbreviations = {self.fold(row["abbreviation"]): row["expansion"] for row in read_tsv(folder / "abbreviations.tsv")}
 
     def _load_countries(self, path) -> None:
         for row in read_tsv(path):
@@ -194,6 +195,14 @@ class Lexicon:
             title = Title(row["title"], row["kind"])
             for form in [row["title"], *values(row["abbreviations"])]:
                 self.title_index.add(form, title)
+
+    def org_key(self, name: str) -> str:
+        """The comparison form of an organisation's name, a short name of its kind written out:
+        `МИД Казахстана` and `Министерство иностранных дел Казахстана` have one key."""
+        words = self.fold(name).split()
+        if words and words[0] in self.abbreviations:
+            words[0] = self.fold(self.abbreviations[words[0]])
+        return " ".join(words)
 
     def _add_words(self, table: dict[str, Place], words: Iterable[str], place: Place) -> None:
         for word in words:

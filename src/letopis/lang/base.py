@@ -29,8 +29,9 @@ class Language(ABC):
         """The dictionary form of the token, chosen with its tagged POS and features."""
 
     @abstractmethod
-    def person_name(self, tokens: Sequence[Token]) -> list[tuple[str, str]]:
-        """The words of a person's name in the nominative, each with its role (first, middle, last, initial)."""
+    def person_name(self, tokens: Sequence[Token], first: int, last: int) -> list[tuple[str, str]]:
+        """The words of tokens[first:last], a person's name, in the nominative, each with its role
+        (first, middle, last, initial); the context around the span may decide the gender."""
 
     @abstractmethod
     def phrase_name(self, tokens: Sequence[Token], first: int, last: int) -> str:
@@ -46,7 +47,7 @@ class Language(ABC):
 
     @abstractmethod
     def is_common_word(self, word: str) -> bool:
-        """The word is an ordinary word of the language and never a name (`Побритый`, `Маэстро`)."""
+        """The word is an ordinary word of the language and never a name (`Уставший`, `Вечерняя`)."""
 
     @abstractmethod
     def fold(self, text: str) -> str:

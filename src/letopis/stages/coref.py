@@ -49,7 +49,7 @@ class Cluster:
         return [s for s in self.spans if s.kind == "name"] or self.spans
 
     def entity(self, doc: Document, entity_id: str, lang: Language) -> Entity:
-        spans = sorted(self.spans, key=lambda s: (s.first, s.last))
+        spans = _outermost(sorted(self.spans, key=lambda s: (s.first, -s.last)))
         for span in spans:
             span.entity = entity_id
         mentions = [Mention(*doc.span_chars(s.first, s.last), doc.span_text(s.first, s.last), s.kind) for s in spans]
@@ -86,7 +86,24 @@ class Cluster:
 
 
 def _unique(items: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(i for i in items if i))
+    """Each alias once, whatever its case."""
+    seen: dict[str, str] = {}
+    for item in items:
+        if item and item.lower() not in seen:
+            seen[item.lower()] = item
+    return list(seen.values())
+
+
+def _outermost(spans: list[Span]) -> list[Span]:
+    """Spans sorted by start (longest first) without those inside an earlier one of the list:
+    `Объединенных Наций` inside `Организация Объединенных Наций` is not a second mention."""
+    kept: list[Span] = []
+    for span in spans:
+        if not kept or span.first >= kept[-1].last:
+            kept.append(span)
+        else:
+            span.entity = None
+    return kept
 
 
 # ----- persons the NER model took for something else -----
@@ -109,7 +126,7 @@ MAX_BRACKETED = 8
 
 
 def _bracketed_names(doc: Document) -> list[tuple[Span, Span]]:
-    """`Джоэл Саймон (Joel Simon)`, `Раскассэ (La Rascasse)`: a name in Latin script in brackets
+    """`Марта Кессель (Martha Kessel)`, `Бельвю (Bellevue)`: a name in Latin script in brackets
     right after a name is another mention of it. Returns (alias span, the span it names)."""
     tokens = doc.tokens
     by_first = {s.first: s for s in doc.spans}
@@ -124,6 +141,8 @@ def _bracketed_names(doc: Document) -> list[tuple[Span, Span]]:
             continue
         if not all(LATIN_NAME.match(t.text) for t in words):
             continue
+        if span.type != "ORGANIZATION" and len(words) == 1 and words[0].text.isupper():
+            continue  # an acronym after a place or person names something else: в Армении (EUMA)
         existing = by_first.get(i + 1)
         if existing is not None and existing.last == close:
             existing.type, existing.kind = span.type, "alias"
@@ -161,7 +180,8 @@ def _person_clusters(spans: list[Span], lang: Language) -> list[Cluster]:
             target.add(span)
         index(target, span)
     for span in sorted((s for s in spans if _named_words(s) < 2), key=lambda s: s.first):
-        candidates = by_word.get(lang.fold(span.normal or ""))
+        word = _part(span, "last", lang) or _part(span, "first", lang) or lang.fold(span.normal or "")
+        candidates = by_word.get(word)
         if candidates:
             _nearest(candidates, span).add(span)
         else:
@@ -202,16 +222,24 @@ def _nearest(clusters: list[Cluster], span: Span) -> Cluster:
 
 # ----- organisations -----
 def _org_clusters(doc: Document, spans: list[Span], lang: Language) -> list[Cluster]:
+    """By key; an abbreviation (a lone upper-case word) joins the name it was given for in
+    brackets earlier, or the name whose initials it spells."""
     by_key: dict[str, Cluster] = {}
-    for span in sorted(spans, key=lambda s: (s.kind != "name", s.first)):
+    given = {lang.fold(doc.span_text(s.first, s.last)): s.key for s in spans if s.kind == "abbreviation" and s.key}
+    for span in sorted(spans, key=lambda s: (_is_acronym(doc, s), s.first)):
         key = span.key or lang.fold(span.normal or "")
-        if span.kind == "abbreviation" and key not in by_key:
-            key = _expansion_key(span, by_key, lang) or key
+        if _is_acronym(doc, span) and key not in by_key:
+            key = given.get(lang.fold(doc.span_text(span.first, span.last))) or _expansion_key(span, by_key, lang) or key
         if key in by_key:
             by_key[key].add(span)
         else:
             by_key[key] = Cluster(span)
     return list(by_key.values())
+
+
+def _is_acronym(doc: Document, span: Span) -> bool:
+    text = doc.span_text(span.first, span.last)
+    return span.last - span.first == 1 and text.isupper() and len(text) > 1
 
 
 def _expansion_key(span: Span, clusters: dict[str, Cluster], lang: Language) -> str | None:

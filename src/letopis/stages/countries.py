@@ -62,12 +62,15 @@ def _known_org_country(spans: list[Span], lang: Language) -> str | None:
 
 
 class _Inside:
-    """Spans by their first token, to find the spans inside another quickly."""
+    """Spans by their first and last token, to find the spans inside or before another quickly."""
 
     def __init__(self, spans: list[Span]):
         self.starts: dict[int, list[Span]] = defaultdict(list)
+        self.ends: dict[int, Span] = {}  # the place or organisation ending at a token boundary
         for span in spans:
             self.starts[span.first].append(span)
+            if span.type in PLACE_TYPES + ("ORGANIZATION",):
+                self.ends.setdefault(span.last, span)
 
     def __call__(self, outer: Span):
         for first in range(outer.first, outer.last):
@@ -90,23 +93,26 @@ def _country_inside(inside: _Inside, spans: list[Span], lang: Language) -> str |
 
 
 def _descriptor_country(doc: Document, inside: _Inside, spans: list[Span], lang: Language) -> str | None:
-    """The country in the noun phrase right before a mention: `президентом Азербайджана Ильхамом`."""
-    starts = {s.first: s for s in doc.spans}
-    ends = {s.last: s for s in doc.spans if s.type in PLACE_TYPES + ("ORGANIZATION",)}
+    """The country in the noun phrase right before a mention: `президентом Азербайджана Ильхамом`.
+    A place of something on the way is passed over: `Посол США в Армении Кристина Квин` → USA."""
     for span in sorted(spans, key=lambda s: s.first):
         i = span.first
         sent = doc.tokens[i].sent
         steps = 0
         while i > 0 and steps < MAX_DESCRIPTOR:
-            inner = ends.get(i)
+            inner = inside.ends.get(i)
             if inner is not None and inner.first < i:
+                if inner.type in PLACE_TYPES and lang.is_locative(doc, inner.first, inner.last):
+                    i = inner.first - 1 if inner.first > 0 and doc.tokens[inner.first - 1].pos == "ADP" else inner.first
+                    continue
                 country = _span_country(inside, inner, lang)
                 if country:
                     return country
                 i = inner.first
                 continue
             token = doc.tokens[i - 1]
-            if token.sent != sent or token.pos not in DESCRIPTOR_POS or (starts.get(i - 1) and starts[i - 1].type == "PERSON"):
+            person_ends_here = any(s.type == "PERSON" for s in inside.starts.get(i - 1, ()))
+            if token.sent != sent or token.pos not in DESCRIPTOR_POS or person_ends_here:
                 break
             i -= 1
             steps += 1

@@ -5,7 +5,7 @@ completed to its head noun (`Британской военной консуль�
 группы`), joined with the genitive name that completes it (`Центре обучения и образования`
 + `Азербайджанской армии`), and given its type word before a quoted name (`движения
 «Солидарность»`). Organisations from the lexicon are found by lemma (`Минской группы
-ОБСЕ`), and an abbreviation in brackets after a name (`Союз координационных советов (СКС)`)
+ОБСЕ`), and an abbreviation in brackets after a name (`Совет молодых предпринимателей (СМП)`)
 becomes a mention of the same organisation.
 """
 
@@ -40,8 +40,8 @@ def run(doc: Document, lang: Language) -> Document:
         if span.normal is None:
             span.normal = lang.phrase_name(doc.tokens, span.first, span.last)
         if span.key is None:
-            span.key = lang.fold(span.normal)
-    orgs += _bracketed_abbreviations(doc, orgs)
+            span.key = lang.lexicon.org_key(span.normal)
+    orgs = _bracketed_abbreviations(doc, _unique(orgs, lang), lang)
     doc.spans = sorted(others + orgs, key=lambda s: (s.first, -s.last))
     return doc
 
@@ -84,7 +84,7 @@ def _with_quotes_and_type(doc: Document, lang: Language, span: Span) -> Span:
 
 
 def _with_place_adjective(doc: Document, lang: Language, span: Span) -> Span:
-    """`японского МИДа`, `российского Минсельхоза`: a country's adjective belongs to the name."""
+    """`турецкого МИДа`, `грузинского Минфина`: a country's adjective belongs to the name."""
     tokens = doc.tokens
     i = span.first - 1
     if i < 0 or tokens[i].pos != "ADJ" or tokens[i].sent != tokens[span.first].sent:
@@ -96,7 +96,7 @@ def _with_place_adjective(doc: Document, lang: Language, span: Span) -> Span:
 
 
 def _type_word_with_place(doc: Document, lang: Language, orgs: list[Span], others: list[Span]) -> list[Span]:
-    """`правительства Китая`, `мэрии Москвы`, `внешнеполитического ведомства России`: an
+    """`правительства Армении`, `мэрии Баку`, `внешнеполитического ведомства Турции`: an
     organisation named by its type and the place it belongs to."""
     tokens = doc.tokens
     found = []
@@ -117,7 +117,7 @@ def _type_word_with_place(doc: Document, lang: Language, orgs: list[Span], other
 
 
 def _type_word_with_quoted_name(doc: Document, lang: Language, spans: list[Span]) -> list[Span]:
-    """`институт «Коллективное действие»`, `газета «Коммерсант»`: a type word and a quoted name
+    """`фонд «Открытый диалог»`, `газета «Коммерсант»`: a type word and a quoted name
     the NER model did not tag."""
     tokens = doc.tokens
     found = []
@@ -135,7 +135,7 @@ def _type_word_with_quoted_name(doc: Document, lang: Language, spans: list[Span]
 
 
 def _bodies_of_a_place(doc: Document, lang: Language, spans: list[Span]) -> list[Span]:
-    """`российском министерстве финансов`, `эстонская полиция`: a body of a country, named by the
+    """`казахстанском министерстве энергетики`, `латвийская полиция`: a body of a country, named by the
     country's adjective, its type word and the words that complete it (a name), or described by
     the adjective and the type word alone (a descriptor mention)."""
     tokens = doc.tokens
@@ -155,9 +155,9 @@ def _bodies_of_a_place(doc: Document, lang: Language, spans: list[Span]) -> list
             continue
         last = j + 1
         while last < len(tokens) and last - j <= 3 and _genitive_word(tokens[last]) and tokens[last].head in range(j, last):
-            last += 1  # министерстве финансов, министерства иностранных дел
+            last += 1  # министерстве энергетики, министерства иностранных дел
         if not taken.overlaps(i, last):
-            # without words completing the type (`эстонская полиция`) the body is described, not named
+            # without words completing the type (`латвийская полиция`) the body is described, not named
             found.append(Span(i, last, "ORG", kind="name" if last > j + 1 else "descriptor"))
     return found
 
@@ -167,7 +167,7 @@ def _is_modifier(token: Token) -> bool:
 
 
 def _join_complements(doc: Document, orgs: list[Span], others: list[Span]) -> list[Span]:
-    """ORG + a genitive ORG/LOC after it is one name: `мэрии Москвы`, `МИД России`, and through
+    """ORG + a genitive ORG/LOC after it is one name: `мэрии Баку`, `МИД России`, and through
     common genitive words: `Учебный центр` + `миротворческой бригады` + `Вооруженных сил Армении`."""
     by_start = {s.first: s for s in orgs + others if s.type in ("ORG", "LOC")}
     joined_spans = []
@@ -237,50 +237,83 @@ def _add_known(doc: Document, lang: Language, words: list[str], orgs: list[Span]
         nearby = [s for k in range(first - MAX_DECORATION, first + 1) for s in starts.get(k, ())]
         span = next((s for s in nearby if (s.first, s.last) == (first, last)), None)
         span = span or next((s for s in nearby if _decorates(doc, lang, s, first, last)), None)
+        span = span or next((s for s in starts.get(first, ()) if _with_own_country(lang, words, s, last, org)), None)
         if span is None:
             # a known name that begins where an NER span begins replaces that shorter span
             span = Span(first, last, "ORG")
             starts[first] = [s for s in starts.get(first, []) if s.last > last] + [span]
         span.key = lang.fold(org.name)
+        if (span.first, span.last) != (first, last):
+            continue
         if _is_abbreviation(words, first, last):
             span.kind = "abbreviation"
             span.normal = words[first]
-        elif (span.first, span.last) == (first, last):
+        else:
             span.normal = org.name
     return [span for spans in starts.values() for span in spans]
 
 
 def _decorates(doc: Document, lang: Language, span: Span, first: int, last: int) -> bool:
-    """The span is the name [first, last) with only quotes, adjectives and an apposed type word
-    around it: `правящая партия «Грузинская мечта»` — but `пресс-служба Кремля` is another body."""
+    """The span is the quoted name [first, last) with only quotes, adjectives and a type word
+    around it: `правящая партия «Грузинская мечта»`; an unquoted name next to a type word is a
+    complement, another body: `пресс-служба Кремля`, `Совета ЕС`."""
     if not (span.first <= first and last <= span.last) or (span.first, span.last) == (first, last):
         return False
     tokens = doc.tokens
-    quoted = first > 0 and tokens[first - 1].text in OPENING_QUOTES
-    name_case = tokens[first].feats.get("Case")
+    if not (first > 0 and tokens[first - 1].text in OPENING_QUOTES):
+        return False
     for k in range(span.first, span.last):
         if first <= k < last:
             continue
         token = tokens[k]
-        if token.text in OPENING_QUOTES + CLOSING_QUOTES or token.pos == "ADJ" or token.feats.get("VerbForm") == "Part":
+        if token.text in OPENING_QUOTES + CLOSING_QUOTES or _is_modifier(token):
             continue
-        apposed = quoted or token.feats.get("Case") == name_case
-        if not (apposed and lang.lemma(token) in lang.lexicon.org_types):
+        if lang.lemma(token) not in lang.lexicon.org_types:
             return False
     return True
+
+
+def _with_own_country(lang: Language, words: list[str], span: Span, last: int, org) -> bool:
+    """`Милли Меджлиса Азербайджана`: a known name followed by the name of its own country."""
+    if span.last <= last or org.country is None:
+        return False
+    place = lang.lexicon.places.match(words, last)
+    return place is not None and last + place[0] == span.last and place[1].country == org.country
 
 
 def _is_abbreviation(words: list[str], first: int, last: int) -> bool:
     return last - first == 1 and words[first].isupper() and len(words[first]) > 1
 
 
-def _bracketed_abbreviations(doc: Document, orgs: list[Span]) -> list[Span]:
+def _unique(spans: list[Span], lang: Language) -> list[Span]:
+    """One span per stretch of text; a known organisation's span wins over a plain one."""
+    known = lang.lexicon.organizations
+    best: dict[tuple[int, int], Span] = {}
+    for span in spans:
+        here = best.get((span.first, span.last))
+        if here is None or (span.key in known and here.key not in known):
+            best[(span.first, span.last)] = span
+    return list(best.values())
+
+
+def _bracketed_abbreviations(doc: Document, orgs: list[Span], lang: Language) -> list[Span]:
+    """`Совет молодых предпринимателей (СМП)`: the abbreviation in brackets names the same body;
+    a span already there (a known abbreviation, an NER span) is kept, joined by the key."""
     tokens = doc.tokens
+    by_range = {(s.first, s.last): s for s in orgs}
     found = []
     for span in orgs:
         i = span.last
         if i + 2 < len(tokens) and tokens[i].text == "(" and tokens[i + 2].text == ")":
             abbreviation = tokens[i + 1].text
             if abbreviation.isupper() and 2 <= len(abbreviation) <= 8 and abbreviation.isalpha():
-                found.append(Span(i + 1, i + 2, "ORGANIZATION", kind="abbreviation", key=span.key, normal=abbreviation))
-    return found
+                existing = by_range.get((i + 1, i + 2))
+                if existing is not None:
+                    existing.kind = "abbreviation"
+                    if existing.key in lang.lexicon.organizations:
+                        span.key = existing.key  # the known abbreviation names the written-out name
+                    else:
+                        existing.key = span.key
+                else:
+                    found.append(Span(i + 1, i + 2, "ORGANIZATION", kind="abbreviation", key=span.key, normal=abbreviation))
+    return orgs + found

@@ -3,8 +3,8 @@
 Titles, ranks and honorifics (`лорд`, `генерал-полковник`, `г-н`) that the NER model
 put inside a name, or that stand right before it, are kept out of the name and recorded
 in the mention's `titles`. A person span that is exactly a known country, region or
-organisation (`Коста Рика`) is handed to the places or organisations stage, and a lone
-ordinary word capitalised only because it opens a sentence (`Побритый наголо …`) is dropped.
+organisation (`Сьерра Леоне`) is handed to the places or organisations stage, and a lone
+ordinary word capitalised only because it opens a sentence (`Уставший от ожидания …`) is dropped.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def _person(doc: Document, lang: Language, span: Span, words: list[str]) -> Span
             break
         titles.append(match[1].title)
         first += match[0]
-    parts = lang.person_name(doc.tokens[first : span.last])
+    parts = lang.person_name(doc.tokens, first, span.last)
     if not parts:
         return None
     return Span(first, span.last, "PERSON", normal=" ".join(w for w, _ in parts), titles=titles, parts=parts)
@@ -52,7 +52,7 @@ def _retyped(lang: Language, span: Span, words: list[str]) -> Span | None:
 
 def _sentence_initial_common_word(doc: Document, lang: Language, span: Span, name_words: set[str]) -> bool:
     """A lone ordinary word opening a sentence, and not part of a longer name in the document
-    (`Шумов` after `Александр Шумов` stays a person)."""
+    (`Орлов` after `Дмитрий Орлов` stays a person)."""
     if span.type != "PERSON" or span.last - span.first != 1:
         return False
     token = doc.tokens[span.first]

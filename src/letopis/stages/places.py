@@ -43,7 +43,7 @@ def _classify(doc: Document, lang: Language, words: list[str], span: Span) -> Sp
         # `улицы Лондона` are London's streets, but `площади Свободы` is no town called Свобода
         found = found if found[0].population >= BIG_CITY else None
     if found is not None:
-        city, name = found  # `улицы Лондона` is London, `городе Грозном` Грозный
+        city, name = found  # `улицы Лондона` is London, `городе Тольятти` Тольятти
         return Span(span.first, span.last, "CITY", key=city.key, normal=name)
     if descriptor is not None and descriptor.in_name and tokens[first - 1].sent == tokens[first].sent:
         first -= 1  # площади Свободы, реки Кура, провинции Карс
@@ -120,8 +120,10 @@ def _unlabelled_places(doc: Document, lang: Language, words: list[str], spans: l
 
 
 def _adjectives(doc: Document, lang: Language, spans: list[Span]) -> list[Span]:
-    """`британских`, `азербайджанской`: adjectives of countries and regions, outside place names."""
-    places = Coverage(s for s in spans if s.type in ("COUNTRY", "CITY", "LOCATION"))
+    """`британских`, `азербайджанской`: adjectives of countries and regions, outside place names
+    and the names of known organisations (`Европейского союза` is no mention of Europe)."""
+    known = lang.lexicon.organizations
+    places = Coverage(s for s in spans if s.type in ("COUNTRY", "CITY", "LOCATION") or s.key in known)
     found = []
     for i, token in enumerate(doc.tokens):
         if token.pos != "ADJ" or i in places.tokens:

@@ -67,8 +67,8 @@ class Russian(Language):
     def is_common_word(self, word: str) -> bool:
         return self.morph.is_common_word(word)
 
-    def person_name(self, tokens: Sequence[Token]) -> list[tuple[str, str]]:
-        return self.names.person(tokens)
+    def person_name(self, tokens: Sequence[Token], first: int, last: int) -> list[tuple[str, str]]:
+        return self.names.person(tokens, first, last)
 
     def phrase_name(self, tokens: Sequence[Token], first: int, last: int) -> str:
         return self.names.phrase(tokens, first, last)

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 import pymorphy3
+from pymorphy3.units import DictionaryAnalyzer
 
 # Universal Dependencies features (slovnet's output) to OpenCorpora grammemes (pymorphy's).
 UD_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct", "Voc": "voct", "Par": "gent"}
@@ -88,11 +89,20 @@ class RussianMorphology:
             return form.word if form else None
         return max(forms, key=lambda f: (_common_prefix(f.word, parse.word), -len(f.word))).word
 
+    @staticmethod
+    def known(parse) -> bool:
+        """The parse comes from the dictionary, not from a guess by the word's ending."""
+        return isinstance(parse.methods_stack[0][0], DictionaryAnalyzer)
+
     def is_common_word(self, word: str) -> bool:
-        """The dictionary knows the word, and only as an ordinary word (not a name of anything)."""
+        """The dictionary knows the word only as an adjective, participle, verb or other non-noun,
+        never as a name of anything (`Уставший`, `Вечерняя`)."""
         parses = self.parse(word)
-        known = any(type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer" for p in parses)
-        return known and not any(PROPER_GRAMMEMES & p.tag.grammemes for p in parses)
+        return (
+            all(self.known(p) for p in parses)
+            and not any(PROPER_GRAMMEMES & p.tag.grammemes for p in parses)
+            and not any(p.tag.POS == "NOUN" for p in parses)
+        )
 
     def gender_of_name(self, word: str, feats: Mapping[str, str]) -> str | None:
         """Gender of a first name or surname as the dictionary knows it, given the tagged case."""

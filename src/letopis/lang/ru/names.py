@@ -22,22 +22,6 @@ QUOTES = "«»\"„“”'"
 FEMININE_VOWELS = "аяеиоуыэюё"
 # Lower-case parts of foreign names: von, der, de, van, al-, ibn ... (kept as written).
 PARTICLES = {"фон", "дер", "де", "ван", "ди", "да", "дос", "дель", "делла", "ла", "ле", "аль", "эль", "ибн", "бин", "бен", "ас", "аш", "ад", "ан", "ат", "ар", "уд", "оглы", "кызы"}
-# Case endings of masculine and feminine names the dictionary does not know, by UD case:
-# (ending, replacement), longest first.
-MASCULINE_ENDINGS = {
-    "gent": (("ого", "ий"), ("ия", "ий"), ("а", ""), ("я", "й")),
-    "accs": (("ого", "ий"), ("ия", "ий"), ("а", ""), ("я", "й")),
-    "datv": (("ому", "ий"), ("ию", "ий"), ("у", ""), ("ю", "й")),
-    "ablt": (("ым", ""), ("ом", ""), ("ем", "й"), ("им", "")),
-    "loct": (("ии", "ий"), ("е", "")),
-}
-FEMININE_CASE_ENDINGS = {
-    "gent": (("ой", "а"), ("ы", "а"), ("и", "я")),
-    "accs": (("у", "а"), ("ю", "я")),
-    "datv": (("ой", "а"), ("е", "а")),
-    "ablt": (("ой", "а"), ("ей", "я")),
-    "loct": (("ой", "а"), ("е", "а")),
-}
 # Surname endings that mark a woman when the dictionary does not know the name.
 FEMININE_ENDINGS = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "овой", "евой", "иной", "ской", "цкой")
 
@@ -47,16 +31,18 @@ class NameForms:
         self.morph = morph
 
     # ----- persons -----
-    def person(self, tokens: Sequence[Token]) -> list[tuple[str, str]]:
+    def person(self, doc_tokens: Sequence[Token], first: int, last: int) -> list[tuple[str, str]]:
         """[(word in the nominative, role)], role in first/middle/last/initial/particle/other."""
-        gender = self._person_gender(tokens)
+        tokens = doc_tokens[first:last]
+        gender = self._person_gender(doc_tokens, first, last)
         words: list[tuple[str, str]] = []
-        for token in tokens:
+        for k, token in enumerate(tokens):
             text = token.text
             if not text[:1].isalpha():
                 continue
-            if len(text) <= 2 and text[:1].isupper() and (len(text) == 1 or text[1] == "."):
-                words.append((text.rstrip("."), "initial"))
+            if len(text) == 1 and text.isupper():
+                dotted = k + 1 < len(tokens) and tokens[k + 1].text == "."
+                words.append((text + "." if dotted else text, "initial"))
             elif text.islower() and text in PARTICLES:
                 words.append((text, "particle"))
             elif not _is_cyrillic(text):
@@ -68,30 +54,47 @@ class NameForms:
         return _assign_roles(words)
 
     def _name_word(self, word: str, feats: dict[str, str], gender: str | None) -> tuple[str, str]:
-        """One word of a name in the nominative singular, with its role from the dictionary."""
-        feats = dict(feats, Number="Sing")
-        if gender:
-            feats["Gender"] = {"masc": "Masc", "femn": "Fem"}[gender]
-        case = UD_CASE.get(feats.get("Case", ""))
-        parse = self.morph.best_parse(word, "PROPN", feats, prefer=frozenset(NAME_GRAMMEMES))
-        tag = parse.tag
-        role = next((ROLE_OF[g] for g in ROLE_OF if g in tag.grammemes), "other")
-        singular = tag.number != "plur"
-        agrees = CASE_ALIASES.get(tag.case, tag.case) == case or not (gender and tag.gender and tag.gender != gender)
-        known_woman = "Surn" in tag.grammemes and tag.gender == "femn"
-        if gender == "femn" and role != "first" and not known_woman and word[-1:].lower() not in FEMININE_VOWELS + "й":
-            return word, role  # a woman's surname ending in a consonant does not decline: Каллас, Меркель
-        # a singular parse wins even in another case than tagged, unless its gender is wrong too;
-        # otherwise (Токаев read as plural токай, Кая as masculine кай) the word is taken off
-        # its case ending instead
-        if not (singular and agrees):
-            return strip_case_ending(word, case, gender), role
-        wanted = {"nomn", "sing"} | ({gender} if gender and "Surn" in tag.grammemes else set())
-        return self.morph.inflect(parse, wanted) or parse.normal_form, role
+        """One word of a name in the nominative singular, with its role.
 
-    def _person_gender(self, tokens: Sequence[Token]) -> str | None:
+        A word the dictionary knows as a first name, patronymic or surname is inflected by the
+        dictionary. Any other word (Моди, Рютте, Коакер, Вюгар) stays as written when the tagger
+        reads it as nominative, and otherwise loses its case ending (Мерцем → Мерц)."""
+        case = UD_CASE.get(feats.get("Case", ""))
+        parse = self._name_parse(word, case, gender)
+        if parse is not None:
+            role = next(ROLE_OF[g] for g in ROLE_OF if g in parse.tag.grammemes)
+            wanted = {"nomn", "sing"} | ({gender} if gender and "Surn" in parse.tag.grammemes else set())
+            return self.morph.inflect(parse, wanted) or parse.normal_form, role
+        if gender == "femn" and word[-1:].lower() not in FEMININE_VOWELS + "й":
+            return word, "other"  # a woman's surname ending in a consonant does not decline: Каллас
+        return strip_case_ending(word, case, gender), "other"
+
+    def _name_parse(self, word: str, case: str | None, gender: str | None):
+        """The singular name parse (Name, Patr, Surn) of the person's gender that fits the case best."""
+        candidates = [
+            p
+            for p in self.morph.parse(word)
+            if NAME_GRAMMEMES & p.tag.grammemes
+            and p.tag.number != "plur"
+            and not {"voct", "Infr"} & p.tag.grammemes
+            and not (gender and p.tag.gender in ("masc", "femn") and p.tag.gender != gender)
+        ]
+        if not candidates:
+            return None
+        return max(candidates, key=lambda p: (CASE_ALIASES.get(p.tag.case, p.tag.case) == case, self.morph.known(p), p.score))
+
+    def _person_gender(self, doc_tokens: Sequence[Token], first: int, last: int) -> str | None:
+        """Votes: the verb the person is the subject of (`Алиева открыла`), the dictionary's
+        gender of the name words, the tagger's gender, a feminine surname ending."""
         votes: Counter[str] = Counter()
-        for token in tokens:
+        tokens = doc_tokens[first:last]
+        for i in range(first, last):
+            token = doc_tokens[i]
+            head = token.head
+            if token.rel == "nsubj" and not first <= head < last and 0 <= head < len(doc_tokens):
+                said = UD_GENDER.get(doc_tokens[head].feats.get("Gender", ""))
+                if said in ("masc", "femn"):
+                    votes[said] += 3
             if not _is_cyrillic(token.text):
                 continue
             known = self.morph.gender_of_name(token.text, token.feats)
@@ -115,22 +118,23 @@ class NameForms:
         if head is None or tokens[0].text[:1] in QUOTES:
             return _join(tokens, forms)
         head_token = tokens[head]
-        if _inflectable(head_token):
-            parse = self.morph.best_parse(head_token.text, head_token.pos or "NOUN", head_token.feats)
-            plural = parse.tag.number == "plur" or "Pltm" in parse.tag.grammemes
-            number = "plur" if plural else "sing"
+        if not _is_cyrillic(head_token.text):
+            return _join(tokens, forms)
+        parse = self.morph.best_parse(head_token.text, head_token.pos or "NOUN", head_token.feats)
+        plural = parse.tag.number == "plur" or "Pltm" in parse.tag.grammemes
+        number = "plur" if plural else "sing"
+        if _inflectable(head_token):  # an abbreviation (АЭС, МИД) stays, its modifiers still agree
             forms[head] = restore_form(self.morph.inflect(parse, {"nomn", number}) or head_token.text, head_token.text)
-            agree = {"nomn", number} | ({parse.tag.gender} if not plural and parse.tag.gender else set())
-            case = head_token.feats.get("Case")
-            for i in range(head):
-                token = tokens[i]
-                if _is_modifier(token) and _inflectable(token) and token.feats.get("Case") == case:
-                    modifier = self.morph.best_parse(token.text, token.pos, token.feats)
-                    inflected = self.morph.inflect(modifier, agree)
-                    if inflected:
-                        forms[i] = restore_form(inflected, token.text)
+        agree = {"nomn", number} | ({parse.tag.gender} if not plural and parse.tag.gender else set())
+        case = head_token.feats.get("Case")
+        for i in range(head):
+            token = tokens[i]
+            if _is_modifier(token) and _inflectable(token) and (token.feats.get("Case") == case or not _inflectable(head_token)):
+                modifier = self.morph.best_parse(token.text, token.pos, token.feats)
+                inflected = self.morph.inflect(modifier, agree)
+                if inflected:
+                    forms[i] = restore_form(inflected, token.text)
         return _join(tokens, forms)
-
 
     def agreed(self, modifiers: Sequence[Token], noun: Token) -> str:
         parse = self.morph.best_parse(noun.text, "NOUN", noun.feats)
@@ -144,12 +148,41 @@ class NameForms:
 
 
 def strip_case_ending(word: str, case: str | None, gender: str | None) -> str:
-    """The nominative of a name the dictionary does not know, from its case ending."""
-    table = {"masc": MASCULINE_ENDINGS, "femn": FEMININE_CASE_ENDINGS}.get(gender or "masc", {})
-    for ending, replacement in table.get(case or "", ()):
-        if word.lower().endswith(ending) and len(word) - len(ending) >= 3:
-            return word[: len(word) - len(ending)] + replacement
+    """The nominative of a name the dictionary does not know, from its case ending:
+    Коакера → Коакер, Мерцем → Мерц, Сергеем → Сергей, Игоря → Игорь, Исибой → Исиба,
+    Ивановой → Иванова. Nominative and indeclinable-looking words stay as written."""
+    lower = word.lower()
+    if case in (None, "nomn") or len(word) < 4 or lower.endswith(INDECLINABLE_ENDINGS):
+        return word
+    rules = FEMININE_RULES if gender == "femn" else MASCULINE_RULES
+    for ending, replacement in rules.get(case, ()):
+        if lower.endswith(ending):
+            before = lower[-len(ending) - 1]
+            soft = "й" if before in VOWELS else "" if before in HUSHING else "ь"
+            return word[: len(word) - len(ending)] + replacement.replace("~", soft)
     return word
+
+
+VOWELS = set("аеёиоуыэюя")
+HUSHING = set("жшщчц")
+# A foreign name ending so does not decline in Russian: Моди, Рютте, Бочоришвили, Тимошенко, Черных.
+INDECLINABLE_ENDINGS = ("швили", "дзе", "ко", "ых", "их", "аго", "яго", "ово", "и", "е", "о", "у", "ю", "э")
+# (ending, replacement) by case, first match wins; "~" is й after a vowel, ь after a consonant,
+# nothing after ж, ш, щ, ч, ц.
+MASCULINE_RULES = {
+    "gent": (("ия", "ий"), ("ы", "а"), ("а", ""), ("я", "~")),
+    "accs": (("ия", "ий"), ("у", "а"), ("ю", "я"), ("а", ""), ("я", "~")),
+    "datv": (("ию", "ий"), ("е", "а")),
+    "ablt": (("ым", ""), ("ом", ""), ("ем", "~"), ("ой", "а"), ("ей", "я")),
+    "loct": (("ии", "ий"),),
+}
+FEMININE_RULES = {
+    "gent": (("ой", "а"), ("ии", "ия"), ("ы", "а")),
+    "accs": (("у", "а"), ("ю", "я")),
+    "datv": (("ой", "а"), ("ии", "ия")),
+    "ablt": (("ой", "а"), ("ей", "я")),
+    "loct": (("ой", "а"), ("ии", "ия")),
+}
 
 
 def _split_particle(word: str) -> tuple[str, str]:

@@ -16,8 +16,8 @@ def is_locative(
     doc: Document, first: int, last: int, lemma: Callable[[Token], str], place_parts: Container[str] = ()
 ) -> bool:
     """A place in a prepositional phrase of place (`в России`, `из Москвы и Киева`), a place that
-    a part of a place belongs to (`в регионах России`, `улицы Бангкока`), or in brackets after
-    something it locates (`Петер Леко (Венгрия)`) — not a country or city acting."""
+    a part of a place belongs to (`в регионах России`, `улицы Тбилиси`), or in brackets after
+    something it locates (`Анна Ким (Казахстан)`) — not a country or city acting."""
     tokens = doc.tokens
     head = _span_head(tokens, first, last)
     governor = tokens[head].head
