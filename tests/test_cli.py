@@ -82,7 +82,7 @@ def test_standard_input(runner, pipeline):
 def test_show_prints_entities(runner, tmp_path, pipeline):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "-o", str(out)])
+    assert runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "-o", str(out)]).exit_code == 0
     result = runner.invoke(app, ["show", str(out)])
     assert result.exit_code == 0 and "Михаил Кавелашвили" in result.stdout and "PERSON" in result.stdout
 
@@ -112,3 +112,25 @@ def test_eval_gate_fails_below_threshold(runner, tmp_path, pipeline):
         (tmp_path / path.name).write_bytes(path.read_bytes())
     result = runner.invoke(app, ["eval", "factru", str(tmp_path), "--min-f1", "0.9999"])
     assert result.exit_code == 3 and "below the threshold" in result.stderr
+
+
+def test_output_that_would_destroy_an_input_is_refused(runner, tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(ARTICLE, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(source), "-o", str(source)])
+    assert result.exit_code == 2 and "E015 cannot write the output" in result.stderr
+    assert source.read_text(encoding="utf-8") == ARTICLE
+    missing = runner.invoke(app, ["extract", str(source), "-o", str(tmp_path / "no" / "out.jsonl")])
+    assert missing.exit_code == 2 and "does not exist" in missing.stderr
+
+
+def test_folder_without_readable_files(runner, tmp_path):
+    (tmp_path / "notes.bin").write_bytes(b"\x00")
+    result = runner.invoke(app, ["extract", str(tmp_path)])
+    assert result.exit_code == 1 and "E014 no readable files" in result.stderr
+
+
+def test_eval_gate_fails_when_nothing_can_be_scored(runner, tmp_path):
+    (tmp_path / "book_1.txt").write_text("Текст без разметки.", encoding="utf-8")
+    result = runner.invoke(app, ["eval", "factru", str(tmp_path), "--min-f1", "0.5"])
+    assert result.exit_code == 3 and "nothing to score" in result.stderr

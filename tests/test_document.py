@@ -1,9 +1,19 @@
+import pytest
+
 from letopis.document import Document, Entity, Mention, text_id
 
 
 def test_doc_id_is_derived_from_the_text():
-    assert Document(text="Текст").doc_id == text_id("Текст") == Document(text="Текст").doc_id
+    first, again, other = Document(text="Текст"), Document(text="Текст"), Document(text="Другой текст")
+    assert first.doc_id == again.doc_id != other.doc_id
+    assert len(first.doc_id) == 16 and int(first.doc_id, 16) >= 0
+    assert text_id("Текст") == "3091aca226efa497"  # SHA-256 of the UTF-8 text: stable across runs and machines
     assert Document(text="Текст", doc_id="given").doc_id == "given"
+
+
+def test_text_must_be_a_string():
+    with pytest.raises(TypeError, match="must be a str"):
+        Document(text=None)
 
 
 def test_record_round_trip():

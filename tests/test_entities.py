@@ -126,3 +126,47 @@ def test_person_read_where_an_organisation_was_tagged(extract):
     doc = extract("Президент Сирии Ахмед аш-Шараа прибыл в Москву. В среду аш-Шараа проведет переговоры.")
     sharaa = next(e for e in doc.entities if e.name == "Ахмед аш-Шараа")
     assert len(sharaa.mentions) == 2 and not [e for e in doc.entities if e.type == "ORGANIZATION"]
+
+
+def test_descriptor_country_passes_over_a_place_of_something(extract):
+    doc = extract("Посол США в Армении Кристина Квин заявила о поддержке реформ.")
+    quinn = next(e for e in doc.entities if e.type == "PERSON")
+    assert quinn.country == "USA"
+
+
+def test_no_two_mentions_of_an_entity_share_text(extract):
+    doc = extract(
+        "Директор Федеральной службы безопасности (ФСБ) выступил. ФСБ сообщила о задержании. "
+        "Генсек Организации Объединенных Наций прибыл в Баку."
+    )
+    for entity in doc.entities:
+        spans = [(m.start, m.end) for m in entity.mentions]
+        assert len(spans) == len(set(spans)), entity
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), entity  # none inside another
+    fsb = next(e for e in doc.entities if e.name == "Федеральная служба безопасности")
+    assert [m.text for m in fsb.mentions] == ["Федеральной службы безопасности", "ФСБ", "ФСБ"]
+
+
+def test_abbreviation_joins_a_name_not_in_the_lexicon(extract):
+    doc = extract("Совет молодых предпринимателей (СМП) провел съезд. В СМП заявили о новых планах.")
+    council = [e for e in doc.entities if e.type == "ORGANIZATION"]
+    assert len(council) == 1 and len(council[0].mentions) == 3
+
+
+def test_short_and_full_names_of_a_ministry_are_one_organisation(extract):
+    doc = extract("Министерство иностранных дел Казахстана выступило с заявлением. МИД Казахстана заявил протест.")
+    ministry = [e for e in doc.entities if e.type == "ORGANIZATION"]
+    assert len(ministry) == 1 and ministry[0].name == "Министерство иностранных дел Казахстана"
+    assert ministry[0].country == "KAZ"
+
+
+def test_complement_is_another_body(extract):
+    doc = extract("Представитель Совета ЕС заявил о санкциях. Об этом сообщила пресс-служба Кремля.")
+    orgs = names(doc, "ORGANIZATION")
+    assert "Совет Европейского союза" in orgs and "пресс-служба Кремля" in orgs
+
+
+def test_acronym_after_a_place_is_not_its_alias(extract):
+    doc = extract("Мандат миссии ЕС в Армении (EUMA) продлен.")
+    armenia = next(e for e in doc.entities if e.type == "COUNTRY")
+    assert [m.text for m in armenia.mentions] == ["Армении"]

@@ -23,6 +23,11 @@ def test_api_front_door():
     assert ("PERSON", "Ильхам Алиев") in [(e.type, e.name) for e in doc.entities]
 
 
+def test_api_rejects_a_bad_date():
+    with pytest.raises(ValueError, match="doc_date must be YYYY-MM-DD"):
+        letopis.extract("Текст.", doc_date="вчера")
+
+
 def test_batch_equals_one_by_one(pipeline):
     together = [d.to_record() for d in pipeline.process_batch([Document(text=t) for t in TEXTS])]
     alone = [pipeline.process_batch([Document(text=t)])[0].to_record() for t in TEXTS]
@@ -37,9 +42,15 @@ def test_a_stage_must_return_a_document(pipeline):
 
 
 def test_long_sentence_is_processed_in_windows(pipeline):
+    from letopis.lang.ru.models import MAX_WORDS
+
     text = " ".join(["Армения"] + ["и Грузия"] * 400) + "."
     doc = pipeline.process_batch([Document(text=text)])[0]
-    assert len(doc.tokens) > 800 and all(t.pos for t in doc.tokens)
+    assert len(doc.sentences) == 1 and len(doc.tokens) == 802
+    assert all(t.pos for t in doc.tokens)
+    # every arc stays inside its model window: windows are parsed apart
+    for i, token in enumerate(doc.tokens):
+        assert token.head == -1 or token.head // MAX_WORDS == i // MAX_WORDS
 
 
 def test_fast_convolutions_equal_slovnets_encoder(lang):

@@ -199,3 +199,29 @@ def test_directory_is_read_recursively_in_order(tmp_path):
     (tmp_path / ".hidden.txt").write_text("Скрытый.", encoding="utf-8")
     docs = items(tmp_path)
     assert [d.text for d in docs] == ["Первый.", "Второй."]
+
+
+def test_jsonl_record_in_another_language_is_refused(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"text": "The minister arrived.", "language": "en"}) + "\n", encoding="utf-8")
+    assert f"{path}:line 1: E013 language 'en' is not available" in str(only_error(path))
+
+
+def test_too_large_record_names_its_file_and_line(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    record = {"text": "Слово " * 100, "url": "https://example.org/a"}
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert str(only_error(path, max_chars=400)).startswith(f"{path}:line 1: E007 too large")
+
+
+def test_csv_with_an_unclosed_quote(tmp_path):
+    path = tmp_path / "feed.csv"
+    path.write_text('id,text\n1,"Первый текст.\n2,Второй текст.\n', encoding="utf-8")
+    assert "E011 malformed CSV" in str(items(path)[-1])
+
+
+def test_html_date_comes_from_metadata_only(tmp_path):
+    body = "<p>В 2019 году президент Грузии провел переговоры в Тбилиси с делегацией Армении и обсудил торговлю.</p>" * 3
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><head><title>Переговоры</title></head><body><article>{body}</article></body></html>", encoding="utf-8")
+    assert only_doc(path).doc_date is None

@@ -32,7 +32,10 @@ def default_pipeline() -> Pipeline:
 def extract(text: str, doc_date: str | None = None, doc_id: str | None = None, source: str | None = None) -> Document:
     """Run the whole pipeline on one text and return the Document."""
     from .document import Document
+    from .readers.text import iso_date
 
+    if doc_date is not None and iso_date(doc_date) != doc_date:
+        raise ValueError(f"doc_date must be YYYY-MM-DD, not {doc_date!r}")
     return default_pipeline().process_batch([Document(text=text, doc_date=doc_date, doc_id=doc_id, source=source)])[0]
 
 

@@ -72,18 +72,12 @@ def bench_pipeline(texts: Sequence[str], batch_size: int | None = None) -> Measu
 
 def bench_natasha(texts: Sequence[str]) -> Measurement:
     """natasha's documented pass: segment, morphology, syntax and NER, one Doc at a time."""
-    start = time.perf_counter()
-    from natasha import Doc, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+    from .baseline import Natasha
 
-    embedding = NewsEmbedding()
-    segmenter, morph = Segmenter(), NewsMorphTagger(embedding)
-    syntax, ner = NewsSyntaxParser(embedding), NewsNERTagger(embedding)
+    start = time.perf_counter()
+    natasha = Natasha()
     loaded = time.perf_counter()
     for text in texts:
-        doc = Doc(text)
-        doc.segment(segmenter)
-        doc.tag_morph(morph)
-        doc.parse_syntax(syntax)
-        doc.tag_ner(ner)
+        natasha.full_pass(text)
     done = time.perf_counter()
     return Measurement("natasha segment+morph+syntax+ner", loaded - start, len(texts), sum(map(len, texts)), done - loaded, peak_mb())

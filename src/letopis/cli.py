@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -70,7 +71,8 @@ def extract(
     ends with exit code 1 and a summary.
     """
     from .pipeline import Pipeline
-    from .runner import Summary, extract_stream, read_inputs
+    from .readers import read
+    from .runner import Summary, extract_stream
 
     if output is not None and (problem := _output_problem(output, paths)):
         _error(str(InputError(str(output), Problem.OUTPUT, problem)))
@@ -80,7 +82,7 @@ def extract(
     bar = _progress_bar(progress)
     try:
         pipeline = Pipeline.load(batch_size=batch_size)
-        items = read_inputs(paths, max_chars, exclude=[output] if output else [])
+        items = read(paths, max_chars=max_chars, exclude=[output] if output else [])
         for doc in extract_stream(items, pipeline, summary, lambda e: _error(str(e))):
             out.write(doc.to_json(with_tokens=with_tokens) + "\n")
             if bar:
@@ -133,22 +135,36 @@ def _output_problem(output: Path, inputs: list[str]) -> str | None:
     return None
 
 
-def _progress_bar(enabled: bool | None):
+def _progress_bar(enabled: bool | None, label: str = "extracting"):
+    """A bar on standard error for runs long enough to want one (it appears after 2 seconds)."""
     if enabled is None:
         enabled = sys.stderr.isatty()
     if not enabled:
         return None
     from tqdm import tqdm
 
-    return tqdm(unit="doc", file=sys.stderr, desc="extracting", dynamic_ncols=True)
+    return tqdm(unit="doc", file=sys.stderr, desc=label, dynamic_ncols=True, delay=2)
+
+
+class Baseline(str, Enum):
+    natasha = "natasha"
+    natasha_geo = "natasha-geo"
 
 
 @eval_app.command("factru")
 def eval_factru(
     directory: Annotated[Path, typer.Argument(help="A factRuEval-2016 collection (book_N.txt with .tokens, .spans, .objects …).", show_default=False)],
     export: Annotated[Path | None, typer.Option("--export", help="Write the track-1 submission files book_N.task1 into this folder.")] = None,
-    baseline: Annotated[bool, typer.Option("--baseline", help="Score plain natasha NER (PER→per, ORG→org, LOC→loc) instead of letopis.")] = False,
-    min_f1: Annotated[float | None, typer.Option("--min-f1", help="Exit with code 3 when the overall F1 is below this (a CI gate).")] = None,
+    baseline: Annotated[
+        Baseline | None,
+        typer.Option(
+            "--baseline",
+            help="Score a baseline instead of letopis: 'natasha' (PER→per, ORG→org, LOC→loc) or 'natasha-geo' "
+            "(the same, with LOC spans that are known countries or cities as locorg).",
+        ),
+    ] = None,
+    min_f1: Annotated[float | None, typer.Option("--min-f1", help="Exit with code 3 when the overall F1 is below this, or nothing could be scored (a CI gate).")] = None,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Show a progress bar on standard error (default: when it is a terminal).")] = None,
     batch_size: BatchSize = SETTINGS["batch_size"].default,
 ) -> None:
     """Score entity mentions on factRuEval-2016 track 1 with the competition's metric.
@@ -159,54 +175,58 @@ def eval_factru(
     from .eval.metrics import table
 
     if not directory.is_dir():
-        _error(f"{directory}: E001 no such file or directory")
+        _error(f"{directory}: E001 no such folder" if not directory.exists() else f"{directory}: not a folder")
         raise typer.Exit(2)
-    predict = _natasha_predict if baseline else _letopis_predict(batch_size)
-    report = factru.evaluate(directory, predict, export=export)
+    predict = _baseline_predictions(baseline) if baseline else _letopis_predictions(batch_size)
+    bar = _progress_bar(progress, "scoring")
+    report = factru.evaluate(directory, predict, export=export, progress=bar.update if bar else None)
+    if bar:
+        bar.close()
     if report.scored == 0:
         typer.echo(f"{report.documents} documents; no gold annotation (.tokens/.objects) to score against.")
+        if min_f1 is not None:
+            _error(f"{directory}: nothing to score, so the --min-f1 gate cannot pass")
+            raise typer.Exit(3)
         return
     rows = dict(report.scores) | {"overall": report.overall}
-    name = "natasha" if baseline else "letopis"
-    typer.echo(f"factRuEval-2016 track 1 ({name}), {report.scored} documents")
+    typer.echo(f"factRuEval-2016 track 1 ({baseline.value if baseline else 'letopis'}), {report.scored} documents")
     typer.echo(table("type", rows))
     if min_f1 is not None and report.overall.f1 < min_f1:
         _error(f"overall F1 {report.overall.f1:.4f} is below the threshold {min_f1:.4f}")
         raise typer.Exit(3)
 
 
-def _letopis_predict(batch_size: int):
-    """Predictions for every document; one that fails is reported and scored as found nothing."""
-
+def _letopis_predictions(batch_size: int):
     def predict(docs):
-        from .eval.factru import task1_lines
+        from .eval.factru import letopis_predictions
         from .pipeline import Pipeline
-        from .runner import Summary, extract_stream
 
-        pipeline = Pipeline.load(batch_size=batch_size)
-        docs = list(docs)
-        done = set()
-        for doc in extract_stream(docs, pipeline, Summary(), lambda e: _error(str(e))):
-            done.add(doc.doc_id)
-            yield doc.doc_id, task1_lines(doc, pipeline.language)
-        for doc in docs:
-            if doc.doc_id not in done:
-                yield doc.doc_id, []
+        yield from letopis_predictions(Pipeline.load(batch_size=batch_size), lambda e: _error(str(e)))(docs)
 
     return predict
 
 
-def _natasha_predict(docs):
-    from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
+def _baseline_predictions(baseline: Baseline):
+    def predict(docs):
+        from .baseline import factru_predictions
 
-    embedding = NewsEmbedding()
-    segmenter, ner = Segmenter(), NewsNERTagger(embedding)
-    types = {"PER": "per", "ORG": "org", "LOC": "loc"}
-    for doc in docs:
-        nat = Doc(doc.text)
-        nat.segment(segmenter)
-        nat.tag_ner(ner)
-        yield doc.doc_id, [(types[s.type], s.start, s.stop - s.start) for s in nat.spans]
+        geo = None
+        if baseline is Baseline.natasha_geo:
+            from .lang.base import get_language
+
+            lang = get_language("ru")
+            geo = lambda text: _known_country_or_city(lang, text)  # noqa: E731
+        yield from factru_predictions(docs, geo)
+
+    return predict
+
+
+def _known_country_or_city(lang, text: str) -> bool:
+    words = text.split()
+    match = lang.lexicon.places.match(words, 0)
+    if match and match[0] == len(words) and match[1].type == "COUNTRY":
+        return True
+    return any(lang.cities.lookup(form) for form in [text, *lang.lemmas(text)])
 
 
 @app.command()

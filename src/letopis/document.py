@@ -138,10 +138,18 @@ class Document:
     roles: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
+    origin: str | None = None  # where the document was read (file, file:line) for messages; not in the record
 
     def __post_init__(self) -> None:
+        if not isinstance(self.text, str):
+            raise TypeError(f"a document's text must be a str, not {type(self.text).__name__}")
         if not self.doc_id:
             self.doc_id = text_id(self.text)
+
+    @property
+    def place(self) -> str:
+        """How messages name the document: where it was read, else its source or id."""
+        return self.origin or self.source or self.doc_id or "?"
 
     # ----- access helpers used by the stages -----
     def span_text(self, first: int, last: int) -> str:
@@ -149,9 +157,6 @@ class Document:
 
     def span_chars(self, first: int, last: int) -> tuple[int, int]:
         return self.tokens[first].start, self.tokens[last - 1].end
-
-    def entity(self, entity_id: str) -> Entity | None:
-        return next((e for e in self.entities if e.id == entity_id), None)
 
     # ----- the record -----
     def to_record(self, with_tokens: bool = False) -> dict[str, Any]:

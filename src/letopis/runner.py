@@ -10,7 +10,6 @@ from itertools import islice
 from .document import Document
 from .errors import InputError, Problem
 from .pipeline import Pipeline
-from .readers import read
 
 log = logging.getLogger(__name__)
 
@@ -18,7 +17,6 @@ log = logging.getLogger(__name__)
 @dataclass
 class Summary:
     documents: int = 0
-    characters: int = 0
     errors: list[InputError] = field(default_factory=list)
 
     @property
@@ -43,7 +41,6 @@ def extract_stream(
     while batch := list(islice(docs, pipeline.batch_size)):
         for doc in _process(pipeline, batch, summary, on_error):
             summary.documents += 1
-            summary.characters += len(doc.text)
             yield doc
 
 
@@ -66,11 +63,8 @@ def _process(pipeline: Pipeline, batch: list[Document], summary: Summary, on_err
         try:
             done.extend(pipeline.process_batch([doc]))
         except Exception as error:  # noqa: BLE001 - one bad document must not stop the run
-            failure = InputError(doc.source or doc.doc_id or "?", Problem.FAILED, f"{type(error).__name__}: {error}")
+            failure = InputError(doc.place, Problem.FAILED, f"{type(error).__name__}: {error}")
             summary.errors.append(failure)
             on_error(failure)
     return done
 
-
-def read_inputs(paths: Iterable[str], max_chars: int, exclude=()) -> Iterator[Document | InputError]:
-    return read(paths, max_chars=max_chars, exclude=exclude)

@@ -315,6 +315,24 @@ def documents(directory: Path, books: list[Book]) -> Iterator[Document]:
         yield Document(text=book.text, doc_id=book.name, source=str(directory / f"{book.name}.txt"))
 
 
+def letopis_predictions(pipeline, on_error):
+    """`predict` for `evaluate`: letopis on every document; one that fails is reported through
+    `on_error` and scored as having found nothing."""
+    from ..runner import Summary, extract_stream
+
+    def predict(docs):
+        docs = list(docs)
+        done = set()
+        for doc in extract_stream(docs, pipeline, Summary(), on_error):
+            done.add(doc.doc_id)
+            yield doc.doc_id, task1_lines(doc, pipeline.language)
+        for doc in docs:
+            if doc.doc_id not in done:
+                yield doc.doc_id, []
+
+    return predict
+
+
 def evaluate(directory: Path, predict, export: Path | None = None, progress=None) -> Report:
     """Score track 1 on a collection. `predict(docs)` yields (doc_id, lines) for the documents."""
     books = [load_book(directory, name) for name in book_names(directory)]

@@ -43,9 +43,11 @@ def read(paths: Iterable[str], max_chars: int = 1_000_000, exclude: Iterable[Pat
         if path == "-":
             yield from _read_stdin(max_chars)
         elif os.path.isdir(path):
-            for file in _walk(Path(path)):
-                if file.resolve() not in skip:
-                    yield from read_file(file, max_chars)
+            files = [f for f in _walk(Path(path)) if f.resolve() not in skip]
+            if not files:
+                yield InputError(path, Problem.NO_INPUT, ", ".join(sorted(READERS)))
+            for file in files:
+                yield from read_file(file, max_chars)
         else:
             yield from read_file(Path(path), max_chars)
 
@@ -92,7 +94,7 @@ def read_bytes(data: bytes, source: str, suffix: str, max_chars: int = 1_000_000
 
 def _check_size(doc: Document, max_chars: int) -> Item:
     if len(doc.text) > max_chars:
-        return InputError(doc.source or "?", Problem.TOO_LARGE, f"{len(doc.text):,} characters, limit {max_chars:,}")
+        return InputError(doc.place, Problem.TOO_LARGE, f"{len(doc.text):,} characters, limit {max_chars:,}")
     return doc
 
 

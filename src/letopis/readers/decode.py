@@ -8,9 +8,10 @@ from charset_normalizer import from_bytes
 
 from ..errors import InputError, Problem
 
-# Encodings Russian news still arrives in; detection is restricted to them so that
+# Single-byte encodings Russian news still arrives in (UTF-16 is known by its BOM; without one
+# its NUL bytes read as binary); detection is restricted to them so that
 # charset-normalizer does not pick a Central-European or Greek code page for Cyrillic bytes.
-CANDIDATES = ["cp1251", "koi8_r", "utf_16", "mac_cyrillic", "cp866", "iso8859_5"]
+CANDIDATES = ["cp1251", "koi8_r", "mac_cyrillic", "cp866", "iso8859_5"]
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
 

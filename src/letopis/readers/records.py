@@ -36,13 +36,17 @@ def document_from_record(record: dict[str, Any], source: str, where: str) -> Doc
     if not isinstance(text, str) or not text.strip():
         raise InputError(source, Problem.NO_TEXT, "the record has no non-empty 'text' field", where)
     doc_date = _field(record, "doc_date")
+    language = _field(record, "language") or "ru"
+    if language != "ru":
+        raise InputError(source, Problem.BAD_LANGUAGE, language, where)
     return Document(
         text=text,
         doc_id=str(_field(record, "doc_id")) if _field(record, "doc_id") is not None else None,
         doc_date=parse_date(doc_date, source, where) if doc_date is not None else None,
         title=_field(record, "title"),
         source=_field(record, "source") or f"{source}:{where}",
-        language=_field(record, "language") or "ru",
+        language=language,
+        origin=f"{source}:{where}",
     )
 
 
@@ -77,8 +81,8 @@ def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
 
 
 def read_csv(text: str, source: str) -> Iterator[Document | InputError]:
-    csv.field_size_limit(1 << 30)
-    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=_dialect(text[:8192]))
+    csv.field_size_limit(1 << 30)  # process-wide in the csv module; articles are long fields
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=_dialect(text[:8192]), strict=True)
     columns = [c.strip().lower() for c in reader.fieldnames or []]
     if not any(c in FIELDS["text"] for c in columns):
         yield InputError(source, Problem.BAD_CSV, f"no 'text' column; columns are {columns}")

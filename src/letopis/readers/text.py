@@ -47,4 +47,4 @@ def read_text(text: str, source: str) -> Document:
     doc_date, body = split_header(text, source)
     if not body.strip():
         raise InputError(source, Problem.EMPTY)
-    return Document(text=body, source=source, doc_date=doc_date)
+    return Document(text=body, source=source, doc_date=doc_date, origin=source)

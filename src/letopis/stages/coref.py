@@ -23,7 +23,8 @@ FUNCTION_WORDS = {"и", "по", "в", "во", "на", "за", "при", "для"
 def run(doc: Document, lang: Language) -> Document:
     _persons_taken_for_names(doc, lang)
     aliases = _bracketed_names(doc)
-    spans = [s for s in doc.spans if id(s) not in {id(a) for a, _ in aliases}]
+    alias_ids = {id(a) for a, _ in aliases}
+    spans = [s for s in doc.spans if id(s) not in alias_ids]
     clusters: list[Cluster] = []
     clusters += _person_clusters([s for s in spans if s.type == "PERSON"], lang)
     clusters += _org_clusters(doc, [s for s in spans if s.type == "ORGANIZATION"], lang)
@@ -114,8 +115,9 @@ def _persons_taken_for_names(doc: Document, lang: Language) -> None:
     for span in doc.spans:
         if span.type in ("ORGANIZATION", "LOCATION") and span.kind == "name" and span.last - span.first == 1:
             known = span.type == "ORGANIZATION" and span.key in lang.lexicon.organizations
-            word = lang.fold(doc.tokens[span.first].text)
-            surname = next((v for k, v in surnames.items() if word == k or lang.lemmas(doc.tokens[span.first].text) & {k}), None)
+            word = doc.tokens[span.first].text
+            forms = {lang.fold(word)} | lang.lemmas(word)
+            surname = next((surnames[f] for f in forms if f in surnames), None)
             if surname and not known:
                 span.type, span.normal, span.parts, span.key = "PERSON", surname[0], [surname], None
 

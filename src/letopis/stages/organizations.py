@@ -13,13 +13,12 @@ from __future__ import annotations
 
 from ..document import Coverage, Document, Span, Token
 from ..lang.base import Language
+from ..ud import CLOSING_QUOTES, OPENING_QUOTES, is_modifier, span_heads
 
 COMPLETION_POS = {"ADJ", "CCONJ", "PUNCT", "ADV", "NUM", "DET"}
 MAX_COMPLETION = 6  # tokens between a span and the head noun it is completed to
 MAX_DECORATION = 6  # quotes, adjectives and a type word before a known name
 MAX_GENITIVE_GAP = 4  # common genitive words between a name and the named genitive that completes it
-OPENING_QUOTES = "«\"„“"
-CLOSING_QUOTES = "»\"“”"
 
 
 def run(doc: Document, lang: Language) -> Document:
@@ -109,7 +108,7 @@ def _type_word_with_place(doc: Document, lang: Language, orgs: list[Span], other
         if org_type is None or not org_type.sector or tokens[place.first].feats.get("Case") != "Gen":
             continue
         first = i
-        while first > 0 and _is_modifier(tokens[first - 1]) and tokens[first - 1].feats.get("Case") == tokens[i].feats.get("Case"):
+        while first > 0 and is_modifier(tokens[first - 1]) and tokens[first - 1].feats.get("Case") == tokens[i].feats.get("Case"):
             first -= 1
         if not named.covers(first, place.last):
             found.append(Span(first, place.last, "ORG"))
@@ -146,7 +145,7 @@ def _bodies_of_a_place(doc: Document, lang: Language, spans: list[Span]) -> list
             continue
         case = token.feats.get("Case")
         j = i + 1
-        while j < len(tokens) and _is_modifier(tokens[j]) and tokens[j].feats.get("Case") == case:
+        while j < len(tokens) and is_modifier(tokens[j]) and tokens[j].feats.get("Case") == case:
             j += 1
         if j >= len(tokens) or tokens[j].pos != "NOUN" or tokens[j].feats.get("Case") != case:
             continue
@@ -160,10 +159,6 @@ def _bodies_of_a_place(doc: Document, lang: Language, spans: list[Span]) -> list
             # without words completing the type (`латвийская полиция`) the body is described, not named
             found.append(Span(i, last, "ORG", kind="name" if last > j + 1 else "descriptor"))
     return found
-
-
-def _is_modifier(token: Token) -> bool:
-    return token.pos == "ADJ" or token.feats.get("VerbForm") == "Part"
 
 
 def _join_complements(doc: Document, orgs: list[Span], others: list[Span]) -> list[Span]:
@@ -203,7 +198,7 @@ def _is_genitive_complement(doc: Document, span: Span, nxt: Span) -> bool:
     tokens = doc.tokens
     if tokens[nxt.first].sent != tokens[span.first].sent:
         return False
-    heads = [i for i in range(nxt.first, nxt.last) if not nxt.first <= tokens[i].head < nxt.last]
+    heads = span_heads(tokens, nxt.first, nxt.last)
     return bool(heads) and tokens[heads[0]].feats.get("Case") == "Gen" and tokens[span.last - 1].pos in ("NOUN", "PROPN")
 
 
@@ -266,7 +261,7 @@ def _decorates(doc: Document, lang: Language, span: Span, first: int, last: int)
         if first <= k < last:
             continue
         token = tokens[k]
-        if token.text in OPENING_QUOTES + CLOSING_QUOTES or _is_modifier(token):
+        if token.text in OPENING_QUOTES + CLOSING_QUOTES or is_modifier(token):
             continue
         if lang.lemma(token) not in lang.lexicon.org_types:
             return False

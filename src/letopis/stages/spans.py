@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from ..document import Document, Span
 from ..lang.base import Language
+from ..ud import QUOTES
 
-QUOTES = "«»\"„“”"
 
 
 def run(doc: Document, lang: Language) -> Document:

@@ -14,11 +14,10 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ...document import Token
+from ...ud import QUOTES, is_modifier, span_head
 from .morph import CASE_ALIASES, NAME_GRAMMEMES, UD_CASE, UD_GENDER, RussianMorphology, _is_cyrillic, restore_form
 
 ROLE_OF = {"Name": "first", "Patr": "middle", "Surn": "last"}
-MODIFIER_POS = {"ADJ", "DET", "NUM"}
-QUOTES = "«»\"„“”'"
 FEMININE_VOWELS = "аяеиоуыэюё"
 # Lower-case parts of foreign names: von, der, de, van, al-, ibn ... (kept as written).
 PARTICLES = {"фон", "дер", "де", "ван", "ди", "да", "дос", "дель", "делла", "ла", "ле", "аль", "эль", "ибн", "бин", "бен", "ас", "аш", "ад", "ан", "ат", "ар", "уд", "оглы", "кызы"}
@@ -113,7 +112,8 @@ class NameForms:
         tokens = doc_tokens[first:last]
         if not tokens:
             return ""
-        head = _head_index(tokens, first)
+        head = span_head(doc_tokens, first, last, nouns_first=True)
+        head = None if head is None else head - first
         forms = [t.text for t in tokens]
         if head is None or tokens[0].text[:1] in QUOTES:
             return _join(tokens, forms)
@@ -129,7 +129,7 @@ class NameForms:
         case = head_token.feats.get("Case")
         for i in range(head):
             token = tokens[i]
-            if _is_modifier(token) and _inflectable(token) and (token.feats.get("Case") == case or not _inflectable(head_token)):
+            if is_modifier(token) and _inflectable(token) and (token.feats.get("Case") == case or not _inflectable(head_token)):
                 modifier = self.morph.best_parse(token.text, token.pos, token.feats)
                 inflected = self.morph.inflect(modifier, agree)
                 if inflected:
@@ -207,20 +207,6 @@ def _assign_roles(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
                 roles[i] = "first"
                 break
     return [(w, r) for (w, _), r in zip(words, roles)]
-
-
-def _head_index(tokens: Sequence[Token], first: int) -> int | None:
-    """The syntactic head of the span: a noun whose head lies outside it; else the first noun."""
-    last = first + len(tokens)
-    nouns = [i for i, t in enumerate(tokens) if t.pos in ("NOUN", "PROPN")]
-    for i in nouns:
-        if not first <= tokens[i].head < last:
-            return i
-    return nouns[0] if nouns else None
-
-
-def _is_modifier(token: Token) -> bool:
-    return token.pos in MODIFIER_POS or (token.pos == "VERB" and token.feats.get("VerbForm") == "Part")
 
 
 def _inflectable(token: Token) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Container
 
 from ...document import Document, Token
+from ...ud import span_head
 
 PLACE_PREPOSITIONS = {
     "в", "во", "на", "из", "к", "ко", "по", "до", "через", "у", "около", "возле", "под", "над",
@@ -19,7 +20,7 @@ def is_locative(
     a part of a place belongs to (`в регионах России`, `улицы Тбилиси`), or in brackets after
     something it locates (`Анна Ким (Казахстан)`) — not a country or city acting."""
     tokens = doc.tokens
-    head = _span_head(tokens, first, last)
+    head = span_head(tokens, first, last)
     governor = tokens[head].head
     if tokens[head].feats.get("Case") == "Gen" and 0 <= governor < first and lemma(tokens[governor]) in place_parts:
         return True
@@ -34,8 +35,3 @@ def is_locative(
         if token.head in (head, first) and token.rel == "case" and lemma(token) in PLACE_PREPOSITIONS:
             return True
     return first > 0 and tokens[first - 1].pos == "ADP" and lemma(tokens[first - 1]) in PLACE_PREPOSITIONS
-
-
-def _span_head(tokens: list[Token], first: int, last: int) -> int:
-    heads = [i for i in range(first, last) if not first <= tokens[i].head < last]
-    return heads[0] if heads else first
