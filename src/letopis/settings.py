@@ -15,7 +15,7 @@ class Setting:
 SETTINGS: dict[str, Setting] = {
     s.name: s
     for s in (
-        Setting("batch_size", 32, "Documents analysed together by the neural models (larger is faster, uses more memory)."),
+        Setting("batch_size", 32, "Documents read and analysed together; their sentences go through the neural models in one run, sorted by length (larger is a little faster and uses more memory)."),
         Setting("max_chars", 1_000_000, "Documents longer than this many characters are reported and skipped."),
         Setting("language", "ru", "Language of the input texts (ISO 639-1); only 'ru' is available now."),
     )

@@ -57,7 +57,7 @@ class Cluster:
         entity = Entity(entity_id, self.type, self._name(lang), mentions)
         entity.titles = _unique(t for s in spans for t in s.titles)
         entity.aliases = _unique(
-            s.normal if s.kind == "name" else doc.span_text(s.first, s.last)
+            s.normal if s.kind in ("name", "descriptor") else doc.span_text(s.first, s.last)
             for s in spans
             if s.kind != "adjective"
         )

@@ -92,7 +92,7 @@ class RussianMorphology:
     @staticmethod
     def known(parse) -> bool:
         """The parse comes from the dictionary, not from a guess by the word's ending."""
-        return isinstance(parse.methods_stack[0][0], DictionaryAnalyzer)
+        return len(parse.methods_stack) == 1 and isinstance(parse.methods_stack[0][0], DictionaryAnalyzer)
 
     def is_common_word(self, word: str) -> bool:
         """The dictionary knows the word only as an adjective, participle, verb or other non-noun,

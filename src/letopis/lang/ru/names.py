@@ -34,6 +34,7 @@ class NameForms:
         """[(word in the nominative, role)], role in first/middle/last/initial/particle/other."""
         tokens = doc_tokens[first:last]
         gender = self._person_gender(doc_tokens, first, last)
+        subject = any(doc_tokens[i].rel == "nsubj" and not first <= doc_tokens[i].head < last for i in range(first, last))
         words: list[tuple[str, str]] = []
         for k, token in enumerate(tokens):
             text = token.text
@@ -48,7 +49,8 @@ class NameForms:
                 words.append((text, "other"))
             else:
                 prefix, core = _split_particle(text)
-                form, role = self._name_word(core, token.feats, gender)
+                feats = dict(token.feats, Case="Nom") if subject else token.feats  # a subject is nominative
+                form, role = self._name_word(core, feats, gender)
                 words.append((prefix + restore_form(form, core), role))
         return _assign_roles(words)
 
@@ -77,6 +79,8 @@ class NameForms:
             and p.tag.number != "plur"
             and not {"voct", "Infr"} & p.tag.grammemes
             and not (gender and p.tag.gender in ("masc", "femn") and p.tag.gender != gender)
+            # a guessed parse (by the word's ending) must at least agree with the tagged case
+            and (self.morph.known(p) or case is None or CASE_ALIASES.get(p.tag.case, p.tag.case) == case)
         ]
         if not candidates:
             return None
@@ -98,7 +102,7 @@ class NameForms:
                 continue
             known = self.morph.gender_of_name(token.text, token.feats)
             if known:
-                votes[known] += 2
+                votes[known] += 3
             tagged = UD_GENDER.get(token.feats.get("Gender", ""))
             if tagged in ("masc", "femn"):
                 votes[tagged] += 1
