@@ -104,12 +104,18 @@ class RussianMorphology:
             and not any(p.tag.POS == "NOUN" for p in parses)
         )
 
-    def gender_of_name(self, word: str, feats: Mapping[str, str]) -> str | None:
-        """Gender of a first name or surname as the dictionary knows it, given the tagged case."""
+    def gender_of_name(self, word: str, feats: Mapping[str, str]) -> tuple[str | None, int]:
+        """Gender of a name word for the tagged case, with the weight of that evidence: a first
+        name the dictionary knows says most, a guessed one less, a surname least (Каллас, Тимошенко
+        are worn by men and women)."""
         parse = self.best_parse(word, "PROPN", feats, prefer=frozenset(NAME_GRAMMEMES))
-        if NAME_GRAMMEMES & parse.tag.grammemes and parse.tag.gender in ("masc", "femn"):
-            return parse.tag.gender
-        return None
+        grammemes = parse.tag.grammemes
+        if not NAME_GRAMMEMES & grammemes or parse.tag.gender not in ("masc", "femn"):
+            return None, 0
+        agrees = CASE_ALIASES.get(parse.tag.case, parse.tag.case) == UD_CASE.get(feats.get("Case", ""))
+        if "Surn" in grammemes or not agrees:
+            return parse.tag.gender, 1
+        return parse.tag.gender, 3 if self.known(parse) else 2
 
 
 def _common_prefix(a: str, b: str) -> int:

@@ -34,7 +34,7 @@ class NameForms:
         """[(word in the nominative, role)], role in first/middle/last/initial/particle/other."""
         tokens = doc_tokens[first:last]
         gender = self._person_gender(doc_tokens, first, last)
-        subject = any(doc_tokens[i].rel == "nsubj" and not first <= doc_tokens[i].head < last for i in range(first, last))
+        case = _span_case(doc_tokens, first, last)
         words: list[tuple[str, str]] = []
         for k, token in enumerate(tokens):
             text = token.text
@@ -49,7 +49,7 @@ class NameForms:
                 words.append((text, "other"))
             else:
                 prefix, core = _split_particle(text)
-                feats = dict(token.feats, Case="Nom") if subject else token.feats  # a subject is nominative
+                feats = dict(token.feats, Case=case) if case else token.feats
                 form, role = self._name_word(core, feats, gender)
                 words.append((prefix + restore_form(form, core), role))
         return _assign_roles(words)
@@ -89,23 +89,22 @@ class NameForms:
     def _person_gender(self, doc_tokens: Sequence[Token], first: int, last: int) -> str | None:
         """Votes: the verb the person is the subject of (`Алиева открыла`), the dictionary's
         gender of the name words, the tagger's gender, a feminine surname ending."""
-        votes: Counter[str] = Counter()
+        votes: Counter[str] = Counter()  # float weights
         tokens = doc_tokens[first:last]
+        verb = _governing_verb(doc_tokens, first, last)
+        said = UD_GENDER.get(doc_tokens[verb].feats.get("Gender", "")) if verb is not None else None
+        if said in ("masc", "femn"):
+            votes[said] += 10  # agreement with the verb settles it: `Кая Каллас назвала`
         for i in range(first, last):
             token = doc_tokens[i]
-            head = token.head
-            if token.rel == "nsubj" and not first <= head < last and 0 <= head < len(doc_tokens):
-                said = UD_GENDER.get(doc_tokens[head].feats.get("Gender", ""))
-                if said in ("masc", "femn"):
-                    votes[said] += 3
             if not _is_cyrillic(token.text):
                 continue
-            known = self.morph.gender_of_name(token.text, token.feats)
-            if known:
-                votes[known] += 3
+            named, weight = self.morph.gender_of_name(token.text, token.feats)
+            if named:
+                votes[named] += weight
             tagged = UD_GENDER.get(token.feats.get("Gender", ""))
             if tagged in ("masc", "femn"):
-                votes[tagged] += 1
+                votes[tagged] += 0.5  # the tagger's gender of an unknown name is a weak hint
         if tokens and tokens[-1].text.lower().endswith(FEMININE_ENDINGS):
             votes["femn"] += 1
         return votes.most_common(1)[0][0] if votes else None
@@ -149,6 +148,31 @@ class NameForms:
             modifier = self.morph.best_parse(token.text, token.pos, token.feats)
             words.append(restore_form(self.morph.inflect(modifier, agree) or token.text, token.text))
         return " ".join(words + [head])
+
+
+def _span_case(tokens: Sequence[Token], first: int, last: int) -> str | None:
+    """The case of the whole name, which all its words share: nominative for a subject, the case
+    of the noun a name stands in apposition to (`с представителем … Каей Каллас`), else None
+    (each word keeps its tagged case)."""
+    head = span_head(tokens, first, last)
+    token = tokens[head]
+    if token.rel == "nsubj":
+        return "Nom"
+    if token.rel == "appos" and 0 <= token.head < len(tokens) and tokens[token.head].pos == "NOUN":
+        return tokens[token.head].feats.get("Case")
+    return None
+
+
+def _governing_verb(tokens: Sequence[Token], first: int, last: int) -> int | None:
+    """The verb the name is the subject of, directly or through the noun it stands in apposition
+    to (`Глава дипломатии Кая Каллас назвала`)."""
+    head = span_head(tokens, first, last)
+    token = tokens[head]
+    if token.rel == "appos" and 0 <= token.head < len(tokens):
+        token = tokens[token.head]
+    if token.rel == "nsubj" and 0 <= token.head < len(tokens) and tokens[token.head].pos in ("VERB", "AUX"):
+        return token.head
+    return None
 
 
 def strip_case_ending(word: str, case: str | None, gender: str | None) -> str:
