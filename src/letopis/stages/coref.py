@@ -1,6 +1,6 @@
 """In-document coreference: mentions become entities.
 
-Persons merge by surname (`лорд Вернон Коакер` … `Коакер` … `лорд Коакер`): a full name
+Persons merge by surname (`сэр Джон Эванс` … `Эванс` … `сэр Эванс`): a full name
 opens an entity, a lone surname or first name joins the entity it names (the nearest one
 before it when two share it). Organisations merge by canonical name or key, so an
 abbreviation linked to its expansion joins it; an abbreviation that spells the initials

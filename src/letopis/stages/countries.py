@@ -4,7 +4,7 @@ A country is itself; a city lies in its GeoNames country; a region in the countr
 lexicon gives (supranational regions list their member states instead). An organisation
 belongs to the country the lexicon gives, else to the country named inside its name
 (`Центр … Азербайджанской армии`, `МИД России`). A person acts for the country named in the
-descriptor written right before the name (`министр обороны Великобритании лорд Вернон Коакер`).
+descriptor written right before the name (`министр обороны Франции генерал Жан Дюпон`).
 """
 
 from __future__ import annotations

@@ -1,11 +1,10 @@
 """Organisations: full multi-word names, known organisations, abbreviations.
 
 The NER model often stops short of the whole name. Over the dependency parse, a span is
-completed to its head noun (`Британской военной консультативной` + `и тренировочной
-группы`), joined with the genitive name that completes it (`Центре обучения и образования`
-+ `Азербайджанской армии`), and given its type word before a quoted name (`движения
-«Солидарность»`). Organisations from the lexicon are found by lemma (`Минской группы
-ОБСЕ`), and an abbreviation in brackets after a name (`Совет молодых предпринимателей (СМП)`)
+completed to its head noun (`Армянской гуманитарной` + `и образовательной миссии`), joined
+with the genitive name that completes it (`Центре подготовки и переподготовки` + `Грузинской
+армии`), and given its type word before a quoted name (`фонда «Открытый диалог»`).
+Organisations from the lexicon are found by lemma (`Совета Безопасности ООН`), and an abbreviation in brackets after a name (`Совет молодых предпринимателей (СМП)`)
 becomes a mention of the same organisation.
 """
 
@@ -65,7 +64,7 @@ def _heads_outside(tokens: list[Token], i: int, span: Span) -> bool:
 
 
 def _with_quotes_and_type(doc: Document, lang: Language, span: Span) -> Span:
-    """`«Солидарность»` takes its quotes, and the type word before them: `движения «Солидарность»`."""
+    """`«Открытый диалог»` takes its quotes, and the type word before them: `фонда «Открытый диалог»`."""
     tokens = doc.tokens
     first, last = span.first, span.last
     if first > 0 and last < len(tokens) and tokens[first - 1].text in OPENING_QUOTES and tokens[last].text in CLOSING_QUOTES:
@@ -223,7 +222,7 @@ def _add_known(doc: Document, lang: Language, words: list[str], orgs: list[Span]
             i += 1
             continue
         first, last, org = i, i + match[0], match[1]
-        i += 1  # names inside a known name are mentions too: ОБСЕ in `Минской группы ОБСЕ`
+        i += 1  # names inside a known name are mentions too: ООН in `Совета Безопасности ООН`
         same_place = places.pop((first, last), None)
         if same_place is not None:
             same_place.type = "ORG"  # taken out of the places by run()

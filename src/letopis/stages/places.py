@@ -3,7 +3,7 @@
 Each location span is looked up by lemma in the country and region lexicons, then by its
 nominative form among the cities of the gazetteer (most populous first). Country and region
 names the NER model missed are added when written as proper names, and adjectives of
-countries (`британских и чешских инструкторов`) become mentions of those countries.
+countries (`французских и греческих инструкторов`) become mentions of those countries.
 """
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ def _unlabelled_places(doc: Document, lang: Language, words: list[str], spans: l
 
 
 def _adjectives(doc: Document, lang: Language, spans: list[Span]) -> list[Span]:
-    """`британских`, `азербайджанской`: adjectives of countries and regions, outside place names
+    """`греческих`, `армянской`: adjectives of countries and regions, outside place names
     and the names of known organisations (`Европейского союза` is no mention of Europe)."""
     known = lang.lexicon.organizations
     places = Coverage(s for s in spans if s.type in ("COUNTRY", "CITY", "LOCATION") or s.key in known)

@@ -1,11 +1,11 @@
 """Canonical nominative forms of Russian names.
 
 Persons: every word goes to the nominative singular of the person's gender, with its role
-(first name, patronymic, surname) read from the dictionary (`Закиром Гасановым` → Закир
-Гасанов, `Мехрибан Алиевой` → Мехрибан Алиева). Phrases (organisations, places): the head
+(first name, patronymic, surname) read from the dictionary (`Суреном Папикяном` → Сурен
+Папикян, `Анной Ивановой` → Анна Иванова). Phrases (organisations, places): the head
 noun goes to the nominative and the adjectives before it agree with it; what follows the
-head (genitive complements, quoted names) stays as written (`Центре обучения и
-образования Азербайджанской армии` → Центр обучения и образования Азербайджанской армии).
+head (genitive complements, quoted names) stays as written (`Центре подготовки Вооруженных
+сил Армении` → Центр подготовки Вооруженных сил Армении).
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ class NameForms:
         """One word of a name in the nominative singular, with its role.
 
         A word the dictionary knows as a first name, patronymic or surname is inflected by the
-        dictionary. Any other word (Моди, Рютте, Коакер, Вюгар) stays as written when the tagger
+        dictionary. Any other word (Моди, Рютте, Дюпон, Ариф) stays as written when the tagger
         reads it as nominative, and otherwise loses its case ending (Мерцем → Мерц)."""
         case = UD_CASE.get(feats.get("Case", ""))
         parse = self._name_parse(word, case, gender)
@@ -177,7 +177,7 @@ def _governing_verb(tokens: Sequence[Token], first: int, last: int) -> int | Non
 
 def strip_case_ending(word: str, case: str | None, gender: str | None) -> str:
     """The nominative of a name the dictionary does not know, from its case ending:
-    Коакера → Коакер, Мерцем → Мерц, Сергеем → Сергей, Игоря → Игорь, Исибой → Исиба,
+    Дюпона → Дюпон, Мерцем → Мерц, Сергеем → Сергей, Игоря → Игорь, Исибой → Исиба,
     Ивановой → Иванова. Nominative and indeclinable-looking words stay as written."""
     lower = word.lower()
     if case in (None, "nomn") or len(word) < 4 or lower.endswith(INDECLINABLE_ENDINGS):
