@@ -138,6 +138,7 @@ class Document:
     roles: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
+    times: list[dict[str, Any]] = field(default_factory=list)
     origin: str | None = None  # where the document was read (file, file:line) for messages; not in the record
 
     def __post_init__(self) -> None:
@@ -169,6 +170,7 @@ class Document:
             "text": self.text,
             "entities": [e.to_dict() for e in self.entities],
             "roles": self.roles,
+            "times": self.times,
             "events": self.events,
             "quotes": self.quotes,
         }
@@ -196,6 +198,7 @@ class Document:
         doc.roles = list(record.get("roles", []))
         doc.events = list(record.get("events", []))
         doc.quotes = list(record.get("quotes", []))
+        doc.times = list(record.get("times", []))
         return doc
 
     @classmethod

@@ -50,6 +50,14 @@ class Language(ABC):
         """The word is an ordinary word of the language and never a name (`Уставший`, `Вечерняя`)."""
 
     @abstractmethod
+    def time_expressions(self, doc: Document) -> list:
+        """Temporal expressions of the document (TimeMention: token span and what it says)."""
+
+    @abstractmethod
+    def clause_tense(self, doc: Document, index: int) -> str | None:
+        """past, present or future: the tense of the clause the token is in, if a verb shows it."""
+
+    @abstractmethod
     def fold(self, text: str) -> str:
         """The comparison form of a string (case and spelling variants folded)."""
 

@@ -9,8 +9,9 @@ syntax and NER. Then, per document:
 - places         — COUNTRY / CITY / LOCATION, adjectives of countries
 - coref          — mentions grouped into entities
 - countries      — ISO country and coordinates of every entity
+- times          — temporal expressions resolved against the article's date
 """
 
-from . import coref, countries, organizations, persons, places, spans
+from . import coref, countries, organizations, persons, places, spans, times
 
-STAGES = (spans, persons, organizations, places, coref, countries)
+STAGES = (spans, persons, organizations, places, coref, countries, times)

@@ -13,7 +13,8 @@ from .models import SlovnetModels
 from .morph import RussianMorphology, fold
 from .names import NameForms
 from .segment import segment
-from .syntax import is_locative
+from .syntax import clause_tense, is_locative
+from .times import TimeMention, find_times
 
 
 class Russian(Language):
@@ -75,6 +76,12 @@ class Russian(Language):
 
     def is_locative(self, doc: Document, first: int, last: int) -> bool:
         return is_locative(doc, first, last, self.lemma, self.lexicon.place_types)
+
+    def time_expressions(self, doc: Document) -> list[TimeMention]:
+        return find_times(doc.tokens, self.lemma)
+
+    def clause_tense(self, doc: Document, index: int) -> str | None:
+        return clause_tense(doc, index)
 
     def agreed_name(self, modifiers: Sequence[Token], noun: Token) -> str:
         return self.names.agreed(modifiers, noun)

@@ -35,3 +35,28 @@ def is_locative(
         if token.head in (head, first) and token.rel == "case" and lemma(token) in PLACE_PREPOSITIONS:
             return True
     return first > 0 and tokens[first - 1].pos == "ADP" and lemma(tokens[first - 1]) in PLACE_PREPOSITIONS
+
+
+def clause_tense(doc: Document, index: int) -> str | None:
+    """past, present or future: the tense of the verb governing the token. A perfective present is
+    a future; an act named by an infinitive is a future, planned or agreed (`планирует посетить в
+    марте`, `договорились провести саммит в марте`). None when no verb governs it."""
+    tokens = doc.tokens
+    i, steps = index, 0
+    while 0 <= i < len(tokens) and steps < 8:
+        token = tokens[i]
+        if token.pos in ("VERB", "AUX"):
+            feats = token.feats
+            if feats.get("VerbForm") == "Inf":
+                return "future"
+            if feats.get("Tense") == "Past":
+                return "past"
+            elif feats.get("Tense") == "Fut" or (feats.get("Tense") == "Pres" and feats.get("Aspect") == "Perf"):
+                return "future"
+            elif feats.get("Tense") == "Pres":
+                return "present"
+        aux = [t for t in tokens[doc.sentences[token.sent].first : doc.sentences[token.sent].last] if t.head == i and t.pos == "AUX"]
+        if any(a.feats.get("Tense") == "Fut" for a in aux):
+            return "future"
+        i, steps = token.head, steps + 1
+    return None
