@@ -88,10 +88,11 @@ def test_collection_and_export(tmp_path):
 
     def predict(docs):
         for doc in docs:
-            yield doc.doc_id, [("per", 11, 11)]
+            yield doc.doc_id, factru.Prediction([("per", 11, 11)])
 
     report = factru.evaluate(tmp_path, predict, export=tmp_path / "out")
     assert (tmp_path / "out" / "book_1.task1").read_text() == "per 11 11\n"
+    assert (tmp_path / "out" / "book_1.task3").read_text() == ""
     assert report.scored == 1 and report.overall.recall == pytest.approx(1 / 3)
 
 

@@ -10,7 +10,7 @@ import pytest
 from letopis.lexicon import read_tsv, values
 
 FOLDER = resources.files("letopis") / "data" / "ru"
-SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PTY", "OPP", "REB", "IGO", "NGO", "BUS", "MED", "EDU", "REL", "CVL", "HLH", "ELI", "AGR", "LAB", "SPT"}
+SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "DIP", "PTY", "OPP", "REB", "IGO", "NGO", "BUS", "MED", "EDU", "REL", "CVL", "HLH", "ELI", "AGR", "LAB", "SPT"}
 COLUMNS = {
     "countries.tsv": ["iso3", "name", "aliases", "adjectives", "demonyms", "capital"],
     "regions.tsv": ["name", "aliases", "adjectives", "kind", "country", "members", "lat", "lon"],
@@ -20,6 +20,7 @@ COLUMNS = {
     "place_types.tsv": ["lemma", "kind", "in_name"],
     "not_names.tsv": ["word", "note"],
     "abbreviations.tsv": ["abbreviation", "expansion"],
+    "posts.tsv": ["post", "kind", "sectors", "expansion", "note"],
 }
 
 
@@ -70,10 +71,17 @@ def test_every_iso_country_is_listed_once():
     assert {c.alpha_3 for c in pycountry.countries} <= set(codes)
 
 
-@pytest.mark.parametrize(("name", "column"), [("organizations.tsv", "sector"), ("org_types.tsv", "sector")])
+@pytest.mark.parametrize(("name", "column"), [("organizations.tsv", "sector"), ("org_types.tsv", "sector"), ("posts.tsv", "sectors")])
 def test_sectors(name, column):
     for row in rows(name):
-        assert not row[column] or row[column] in SECTORS, row
+        assert set(values(row[column])) <= SECTORS, row
+
+
+def test_posts():
+    for row in rows("posts.tsv"):
+        assert row["kind"] in {"head", "domain", "status"}, row
+        assert row["post"] == row["post"].lower() and row["expansion"] == row["expansion"].lower(), row
+        assert row["kind"] != "status" or not row["sectors"], row
 
 
 def test_enumerations():
@@ -90,6 +98,7 @@ def test_enumerations():
         ("regions.tsv", ["name", "aliases"]),
         ("organizations.tsv", ["name", "aliases", "abbreviations"]),
         ("titles.tsv", ["title", "abbreviations"]),
+        ("posts.tsv", ["post"]),
     ],
 )
 def test_names_are_unique_within_a_file(name, columns):

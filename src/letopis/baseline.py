@@ -41,10 +41,12 @@ class Natasha:
 FACTRU_TYPES = {"PER": "per", "ORG": "org", "LOC": "loc"}
 
 
-def factru_predictions(docs: Iterable, geo=None) -> Iterator[tuple[str, list[tuple[str, int, int]]]]:
+def factru_predictions(docs: Iterable, geo=None) -> Iterator[tuple[str, object]]:
     """Track-1 lines from natasha's spans: PER→per, ORG→org, LOC→loc. With `geo` (a function
     telling whether a LOC text is a known country or city) those become `locorg`, the
     competition's type for countries and cities, which natasha itself does not have."""
+    from .eval.factru import Prediction
+
     natasha = Natasha()
     for doc in docs:
         lines = []
@@ -53,4 +55,4 @@ def factru_predictions(docs: Iterable, geo=None) -> Iterator[tuple[str, list[tup
             if kind == "LOC" and geo is not None and geo(text):
                 label = "locorg"
             lines.append((label, start, stop - start))
-        yield doc.doc_id, lines
+        yield doc.doc_id, Prediction(lines)

@@ -189,8 +189,12 @@ def eval_factru(
             raise typer.Exit(3)
         return
     rows = dict(report.scores) | {"overall": report.overall}
-    typer.echo(f"factRuEval-2016 track 1 ({baseline.value if baseline else 'letopis'}), {report.scored} documents")
+    name = baseline.value if baseline else "letopis"
+    typer.echo(f"factRuEval-2016 track 1 ({name}), {report.scored} documents")
     typer.echo(table("type", rows))
+    if report.scored_facts and not baseline:
+        typer.echo(f"\nfactRuEval-2016 track 3 ({name}), {report.scored_facts} documents")
+        typer.echo(table("fact", {"occupation": report.facts["occupation"]}))
     if min_f1 is not None and report.overall.f1 < min_f1:
         _error(f"overall F1 {report.overall.f1:.4f} is below the threshold {min_f1:.4f}")
         raise typer.Exit(3)

@@ -100,6 +100,7 @@ class Entity:
     titles: list[str] = field(default_factory=list)
     name_parts: dict[str, str] | None = None
     members: list[str] = field(default_factory=list)
+    actor: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         record = {
@@ -110,7 +111,7 @@ class Entity:
             "country": self.country,
             "geo": self.geo,
         }
-        for key in ("aliases", "titles", "name_parts", "members"):
+        for key in ("aliases", "titles", "name_parts", "members", "actor"):
             value = getattr(self, key)
             if value:
                 record[key] = value

@@ -80,6 +80,13 @@ class PlaceType:
 
 
 @dataclass(frozen=True)
+class Post:
+    post: str  # the nominative form, or the written-out form of an abbreviation
+    kind: str  # head | domain | status
+    sectors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Title:
     title: str
     kind: str
@@ -120,10 +127,11 @@ class PhraseIndex:
 class Lexicon:
     """All lexicons of one language, with indexes built by that language's lemmatiser."""
 
-    def __init__(self, language: str, lemmas: Lemmas, fold: Callable[[str], str]):
+    def __init__(self, language: str, lemmas: Lemmas, fold: Callable[[str], str], is_noun: Callable[[str], bool]):
         self.language = language
         self.lemmas = lemmas
         self.fold = fold
+        self.is_noun = is_noun
         folder = DATA / language
         self.countries: dict[str, Place] = {}
         self.regions: dict[str, Place] = {}
@@ -145,6 +153,9 @@ class Lexicon:
             self.place_types[self.fold(row["lemma"])] = PlaceType(row["lemma"], row["kind"], row["in_name"] == "yes")
         self.not_names = {self.fold(row["word"]) for row in read_tsv(folder / "not_names.tsv")}
         self.abbreviations = {self.fold(row["abbreviation"]): row["expansion"] for row in read_tsv(folder / "abbreviations.tsv")}
+        self.posts = PhraseIndex(lemmas)  # posts, their domains and status words, by lemma
+        self.post_heads: set[str] = set()  # lemmas of the head noun of every post
+        self._load_posts(folder / "posts.tsv")
 
     def _load_countries(self, path) -> None:
         for row in read_tsv(path):
@@ -193,6 +204,14 @@ class Lexicon:
             title = Title(row["title"], row["kind"])
             for form in [row["title"], *values(row["abbreviations"])]:
                 self.title_index.add(form, title)
+
+    def _load_posts(self, path) -> None:
+        for row in read_tsv(path):
+            post = Post(row["expansion"] or row["post"], row["kind"], tuple(values(row["sectors"])))
+            self.posts.add(row["post"], post)
+            if post.kind == "head":
+                head = next((w for w in row["post"].split() if self.is_noun(w)), row["post"].split()[-1])
+                self.post_heads |= {self.fold(head)}
 
     def org_key(self, name: str) -> str:
         """The comparison form of an organisation's name, a short name of its kind written out:

@@ -300,10 +300,18 @@ def _region_kind(span, lang) -> str | None:
 
 # ----- the evaluation run -----
 @dataclass
+class Prediction:
+    mentions: list[tuple[str, int, int]]  # track 1 lines
+    facts: list = field(default_factory=list)  # track 3 facts (eval.facts.Fact)
+
+
+@dataclass
 class Report:
     scores: dict[str, Score]
+    facts: dict[str, Score]
     documents: int
     scored: int
+    scored_facts: int
 
     @property
     def overall(self) -> Score:
@@ -325,30 +333,67 @@ def letopis_predictions(pipeline, on_error):
         done = set()
         for doc in extract_stream(docs, pipeline, Summary(), on_error):
             done.add(doc.doc_id)
-            yield doc.doc_id, task1_lines(doc, pipeline.language)
+            yield doc.doc_id, Prediction(task1_lines(doc, pipeline.language), occupation_facts(doc))
         for doc in docs:
             if doc.doc_id not in done:
-                yield doc.doc_id, []
+                yield doc.doc_id, Prediction([])
 
     return predict
 
 
+NOT_OCCUPATIONS = {"гражданин", "гражданка", "житель", "жительница", "уроженец", "уроженка"}
+
+
+def occupation_facts(doc: Document) -> list:
+    """Our roles as track-3 Occupation facts: who (surname, first name, patronymic), position as
+    written, where (the organisation or place of the post, as named in the text)."""
+    from .facts import Argument, Fact
+
+    entities = {e.id: e for e in doc.entities}
+    facts = []
+    for role in doc.roles:
+        person = entities.get(role["person"])
+        if person is None or not role.get("of_name") or role["position"].split()[0] in NOT_OCCUPATIONS:
+            continue  # an occupation names where it is held; citizenship and residence are none
+        fact = Fact("occupation", [Argument("who", {_person_value(person)})])
+        fact.arguments.append(Argument("position", {role["position_raw"].lower()}))
+        if role.get("of_name"):
+            fact.arguments.append(Argument("where", {role["of_name"].lower()}))
+        facts.append(fact)
+    return facts
+
+
+def _person_value(person) -> str:
+    parts = person.name_parts or {}
+    words = [parts[k] for k in ("last", "first") if parts.get(k)]  # every gold person has these
+    return (" ".join(words) or person.name).lower()
+
+
 def evaluate(directory: Path, predict, export: Path | None = None, progress=None) -> Report:
-    """Score track 1 on a collection. `predict(docs)` yields (doc_id, lines) for the documents."""
+    """Score tracks 1 and 3 on a collection. `predict(docs)` yields (doc_id, Prediction)."""
+    from .facts import FACT_TYPES, format_task3, load_gold_facts, score_facts
+
     books = [load_book(directory, name) for name in book_names(directory)]
     by_name = {b.name: b for b in books}
     scores = {kind: Score() for kind in TYPES}
-    scored = 0
+    fact_scores = {kind: Score() for kind in FACT_TYPES}
+    scored = scored_facts = 0
     if export:
         export.mkdir(parents=True, exist_ok=True)
-    for name, lines in predict(documents(directory, books)):
+    for name, prediction in predict(documents(directory, books)):
         book = by_name[name]
         if export:
-            (export / f"{name}.task1").write_text(format_task1(lines), encoding="utf-8")
+            (export / f"{name}.task1").write_text(format_task1(prediction.mentions), encoding="utf-8")
+            (export / f"{name}.task3").write_text(format_task3(prediction.facts), encoding="utf-8")
         if book.has_gold:
             scored += 1
-            for kind, score in score_book(book, lines).items():
+            for kind, score in score_book(book, prediction.mentions).items():
                 scores[kind].add(score)
+            gold_facts = load_gold_facts(directory, name, book)
+            if gold_facts is not None:
+                scored_facts += 1
+                for kind in FACT_TYPES:
+                    fact_scores[kind].add(score_facts(gold_facts, prediction.facts, kind))
         if progress:
             progress()
-    return Report(scores, len(books), scored)
+    return Report(scores, fact_scores, len(books), scored, scored_facts)

@@ -9,9 +9,11 @@ syntax and NER. Then, per document:
 - places         — COUNTRY / CITY / LOCATION, adjectives of countries
 - coref          — mentions grouped into entities
 - countries      — ISO country and coordinates of every entity
+- roles          — who holds which post of which organisation or country
+- actors         — persons and organisations coded: country and CAMEO-style sectors
 - times          — temporal expressions resolved against the article's date
 """
 
-from . import coref, countries, organizations, persons, places, spans, times
+from . import actors, coref, countries, organizations, persons, places, roles, spans, times
 
-STAGES = (spans, persons, organizations, places, coref, countries, times)
+STAGES = (spans, persons, organizations, places, coref, countries, roles, actors, times)

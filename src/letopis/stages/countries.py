@@ -1,6 +1,8 @@
 """Countries and coordinates of entities.
 
-A country is itself; a city lies in its GeoNames country; a region in the country the
+A country is itself; a city lies in its GeoNames country (of several cities of one name, the
+one in a country the article mentions, else the most populous: Лондон is London, GB, unless
+the story is about Canada); a region in the country the
 lexicon gives (supranational regions list their member states instead). An organisation
 belongs to the country the lexicon gives, else to the country named inside its name
 (`Центр … Азербайджанской армии`, `МИД России`). A person acts for the country named in the
@@ -26,10 +28,11 @@ def run(doc: Document, lang: Language) -> Document:
     for span in doc.spans:
         if span.entity:
             spans_of[span.entity].append(span)
+    mentioned = {e.country for e in doc.entities if e.type == "COUNTRY"}
     for entity in doc.entities:
         spans = spans_of[entity.id]
         if entity.type in PLACE_TYPES:
-            _locate(entity, spans, lang)
+            _locate(entity, spans, lang, mentioned)
         elif entity.type == "ORGANIZATION":
             entity.country = _known_org_country(spans, lang) or _country_inside(inside, spans, lang)
         elif entity.type == "PERSON":
@@ -47,10 +50,14 @@ def place_of(span: Span, lang: Language) -> Place | None:
     return None
 
 
-def _locate(entity: Entity, spans: list[Span], lang: Language) -> None:
+def _locate(entity: Entity, spans: list[Span], lang: Language, mentioned: set[str | None]) -> None:
     place = next((p for p in (place_of(s, lang) for s in spans) if p), None)
     if place is None:
         return
+    if place.type == "CITY" and place.country not in mentioned:
+        # of the cities of that name, one in a country the article mentions, else the largest
+        namesakes = lang.cities.lookup(entity.name)
+        place = next((p for p in namesakes if p.country in mentioned), place)
     entity.country = place.country
     entity.geo = place.geo
     entity.members = list(place.members)

@@ -27,6 +27,7 @@ def run(doc: Document, lang: Language) -> Document:
     orgs = [_complete_to_head(doc, s) for s in orgs]
     orgs = [_with_quotes_and_type(doc, lang, s) for s in orgs]
     orgs = [_with_place_adjective(doc, lang, s) for s in orgs]
+    orgs = [_with_modifiers(doc, lang, s) for s in orgs]
     orgs = _join_complements(doc, orgs, others)
     orgs += _type_word_with_place(doc, lang, orgs, others)
     orgs += _type_word_with_quoted_name(doc, lang, orgs + others)
@@ -94,24 +95,40 @@ def _with_place_adjective(doc: Document, lang: Language, span: Span) -> Span:
 
 
 def _type_word_with_place(doc: Document, lang: Language, orgs: list[Span], others: list[Span]) -> list[Span]:
-    """`правительства Армении`, `мэрии Баку`, `внешнеполитического ведомства Турции`: an
-    organisation named by its type and the place it belongs to."""
+    """`правительства Армении`, `мэрии Баку`, `внешнеполитического ведомства Турции`: a body named
+    by its type and the place it belongs to; and `фракции КПРФ`, `пресс-службы МЧС`: a body
+    inside a named organisation."""
     tokens = doc.tokens
     found = []
     named = Coverage(orgs)
-    for place in others:
-        i = place.first - 1
-        if place.type != "LOC" or i < 0 or tokens[i].pos != "NOUN" or tokens[i].sent != tokens[place.first].sent:
+    for owner in others + orgs:
+        i = owner.first - 1
+        if owner.type not in ("LOC", "ORG") or i < 0 or tokens[i].pos != "NOUN" or tokens[i].sent != tokens[owner.first].sent:
             continue
         org_type = lang.lexicon.org_types.get(lang.lemma(tokens[i]))
-        if org_type is None or not org_type.sector or tokens[place.first].feats.get("Case") != "Gen":
+        if org_type is None or tokens[owner.first].feats.get("Case") != "Gen":
+            continue
+        if owner.type == "LOC" and not org_type.sector or owner.type == "ORG" and not tokens[i].text.islower():
             continue
         first = i
         while first > 0 and is_modifier(tokens[first - 1]) and tokens[first - 1].feats.get("Case") == tokens[i].feats.get("Case"):
             first -= 1
-        if not named.covers(first, place.last):
-            found.append(Span(first, place.last, "ORG"))
+        if not named.covers(first, owner.last):
+            found.append(Span(first, owner.last, "ORG"))
     return found
+
+
+def _with_modifiers(doc: Document, lang: Language, span: Span) -> Span:
+    """`синодального Отдела по …`, `футбольного клуба «…»`: the adjectives before a name that
+    opens with its type word agree with that word and belong to the name."""
+    tokens = doc.tokens
+    head = tokens[span.first]
+    if head.pos != "NOUN" or lang.lemma(head) not in lang.lexicon.org_types:
+        return span
+    first = span.first
+    while first > 0 and tokens[first - 1].sent == head.sent and tokens[first - 1].pos == "ADJ" and tokens[first - 1].feats.get("Case") == head.feats.get("Case"):
+        first -= 1
+    return span if first == span.first else Span(first, span.last, span.type)
 
 
 def _type_word_with_quoted_name(doc: Document, lang: Language, spans: list[Span]) -> list[Span]:

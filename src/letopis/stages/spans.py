@@ -1,7 +1,8 @@
 """Spans: the NER model's raw spans made clean before anything is built on them.
 
-Punctuation at the edges is trimmed, a span is cut before a bracket (`Армении (EUMA)`),
-and spans that are only a common noun written like a name (`СМИ`, `ВВП`) are dropped.
+Punctuation at the edges is trimmed, a span is cut before a bracket (`Армении (EUMA)`), a
+post that opens an organisation span is left out of it (`Замглавы Федеральной … службы`), and
+spans that are only a common noun written like a name (`СМИ`, `ВВП`) are dropped.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ def run(doc: Document, lang: Language) -> Document:
     spans = []
     for span in doc.spans:
         span = _trimmed(doc, span)
+        if span is not None and span.type == "ORG":
+            span = _without_leading_post(doc, lang, span)
         if span is not None and not _common_noun(doc, lang, span):
             spans.append(span)
     doc.spans = spans
@@ -47,6 +50,19 @@ def _edge_punctuation(text: str, opening: bool, inside: str) -> bool:
         # a quote stays when the span holds its pair: «Газпром нефть»
         return sum(inside.count(q) for q in QUOTES) % 2 == 1
     return True
+
+
+def _without_leading_post(doc: Document, lang: Language, span: Span) -> Span:
+    """`Замглавы Федеральной миграционной службы`: the post opening an organisation span is the
+    post of someone, not part of the name (unless it is the organisation's own type word)."""
+    first = span.first
+    while first + 1 < span.last:
+        token = doc.tokens[first]
+        lemma = lang.lemma(token)
+        if lemma not in lang.lexicon.post_heads or lemma in lang.lexicon.org_types or not doc.tokens[first + 1].text[:1].isupper():
+            break
+        first += 1
+    return span if first == span.first else Span(first, span.last, span.type)
 
 
 def _common_noun(doc: Document, lang: Language, span: Span) -> bool:

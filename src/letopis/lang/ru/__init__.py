@@ -88,7 +88,7 @@ class Russian(Language):
 
     @cached_property
     def lexicon(self) -> Lexicon:
-        return Lexicon("ru", self.morph.lemmas, fold)
+        return Lexicon("ru", self.morph.lemmas, fold, self.morph.is_noun)
 
     @cached_property
     def cities(self) -> CityIndex:

@@ -89,6 +89,11 @@ class RussianMorphology:
             return form.word if form else None
         return max(forms, key=lambda f: (_common_prefix(f.word, parse.word), -len(f.word))).word
 
+    def is_noun(self, word: str) -> bool:
+        """The dictionary's first reading of the word is a noun (for lexicon entries in the nominative)."""
+        parses = self.parse(word)
+        return bool(parses) and parses[0].tag.POS == "NOUN"
+
     @staticmethod
     def known(parse) -> bool:
         """The parse comes from the dictionary, not from a guess by the word's ending."""

@@ -43,18 +43,18 @@ class NameForms:
             if len(text) == 1 and text.isupper():
                 dotted = k + 1 < len(tokens) and tokens[k + 1].text == "."
                 words.append((text + "." if dotted else text, "initial"))
-            elif text.islower() and text in PARTICLES:
-                words.append((text, "particle"))
+            elif text.lower() in PARTICLES and (text.islower() or k + 1 < len(tokens)):
+                words.append((text, "particle"))  # фон, дер; Ле in Марин Ле Пен
             elif not _is_cyrillic(text):
                 words.append((text, "other"))
             else:
                 prefix, core = _split_particle(text)
                 feats = dict(token.feats, Case=case) if case else token.feats
-                form, role = self._name_word(core, feats, gender)
+                form, role = self._name_word(core, feats, gender, certain=case == "Nom")
                 words.append((prefix + restore_form(form, core), role))
         return _assign_roles(words)
 
-    def _name_word(self, word: str, feats: dict[str, str], gender: str | None) -> tuple[str, str]:
+    def _name_word(self, word: str, feats: dict[str, str], gender: str | None, certain: bool = False) -> tuple[str, str]:
         """One word of a name in the nominative singular, with its role.
 
         A word the dictionary knows as a first name, patronymic or surname is inflected by the
@@ -62,6 +62,8 @@ class NameForms:
         reads it as nominative, and otherwise loses its case ending (Мерцем → Мерц)."""
         case = UD_CASE.get(feats.get("Case", ""))
         parse = self._name_parse(word, case, gender)
+        if parse is not None and certain and CASE_ALIASES.get(parse.tag.case, parse.tag.case) != case:
+            parse = None  # the syntax says nominative (a subject): Бидзина stays, not Бидзин
         if parse is not None:
             role = next(ROLE_OF[g] for g in ROLE_OF if g in parse.tag.grammemes)
             wanted = {"nomn", "sing"} | ({gender} if gender and "Surn" in parse.tag.grammemes else set())
@@ -156,7 +158,7 @@ def _span_case(tokens: Sequence[Token], first: int, last: int) -> str | None:
     (each word keeps its tagged case)."""
     head = span_head(tokens, first, last)
     token = tokens[head]
-    if token.rel == "nsubj":
+    if token.rel == "nsubj" and token.feats.get("Case") in ("Nom", None):
         return "Nom"
     if token.rel == "appos" and 0 <= token.head < len(tokens) and tokens[token.head].pos == "NOUN":
         return tokens[token.head].feats.get("Case")
@@ -222,6 +224,26 @@ def _split_particle(word: str) -> tuple[str, str]:
 
 
 def _assign_roles(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return _particles_with_surname(_place_unknown_words(words))
+
+
+def _particles_with_surname(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """`Ле Пен`, `фон дер Ляйен`: particles right before the surname are part of it."""
+    merged: list[tuple[str, str]] = []
+    pending: list[str] = []
+    for word, role in words:
+        if role == "particle":
+            pending.append(word)
+            continue
+        if role == "last" and pending:
+            merged.append((" ".join(pending + [word]), "last"))
+        else:
+            merged += [(p, "particle") for p in pending] + [(word, role)]
+        pending = []
+    return merged + [(p, "particle") for p in pending]
+
+
+def _place_unknown_words(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Words the dictionary did not place: the last unplaced word is the surname, earlier ones first names."""
     roles = [r for _, r in words]
     if "last" not in roles:
