@@ -29,7 +29,8 @@ def rows(name):
 
 
 def valid_country(code: str) -> bool:
-    return code == "XKX" or pycountry.countries.get(alpha_3=code) is not None
+    """ISO 3166-1 alpha-3, a former state's ISO 3166-3 code (SUN), or XKX for Kosovo."""
+    return code == "XKX" or pycountry.countries.get(alpha_3=code) is not None or pycountry.historic_countries.get(alpha_3=code) is not None
 
 
 def fold(text: str) -> str:

@@ -233,6 +233,54 @@ def _known_country_or_city(lang, text: str) -> bool:
     return any(lang.cities.lookup(form) for form in [text, *lang.lemmas(text)])
 
 
+@eval_app.command("nerel")
+def eval_nerel(
+    directory: Annotated[Path, typer.Argument(help="A NEREL folder of brat files (N.txt with N.ann), e.g. nerel-v1.1/dev.", show_default=False)],
+    min_f1: Annotated[float | None, typer.Option("--min-f1", help="Exit with code 3 when the overlap F1 of all mentions and relations is below this (a CI gate).")] = None,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Show a progress bar on standard error (default: when it is a terminal).")] = None,
+    batch_size: BatchSize = SETTINGS["batch_size"].default,
+) -> None:
+    """Score PERSON, PROFESSION, ORGANIZATION, COUNTRY, CITY mentions and the WORKS_AS and
+    WORKPLACE relations against NEREL, with exact and with overlapping offsets.
+
+    Example: letopis eval nerel ../shared/data/nerel-v1.1/dev
+    """
+    from .eval import nerel
+    from .eval.metrics import Score, table
+    from .pipeline import Pipeline
+    from .runner import Summary, extract_stream
+
+    if not directory.is_dir():
+        _error(f"{directory}: E001 no such folder" if not directory.exists() else f"{directory}: not a folder")
+        raise typer.Exit(2)
+    golds = nerel.load(directory)
+    if not golds:
+        _error(f"{directory}: no brat documents (N.txt with N.ann) to score")
+        raise typer.Exit(3 if min_f1 is not None else 2)
+
+    def predict(docs):
+        pipeline = Pipeline.load(batch_size=batch_size)
+        docs = list(docs)
+        done = {d.doc_id: d for d in extract_stream(docs, pipeline, Summary(), lambda e: _error(str(e)))}
+        for doc in docs:
+            yield done.get(doc.doc_id, doc)  # a document that failed counts as finding nothing
+
+    bar = _progress_bar(progress, "scoring")
+    report = nerel.evaluate(golds, predict, progress=bar.update if bar else None)
+    if bar:
+        bar.close()
+    overall = Score()
+    for score in report.overlap.values():
+        overall.add(score)
+    typer.echo(f"NEREL, {report.documents} documents — overlapping offsets")
+    typer.echo(table("type", report.overlap | {"overall": overall}))
+    typer.echo(f"\nNEREL, {report.documents} documents — exact offsets")
+    typer.echo(table("type", report.exact))
+    if min_f1 is not None and overall.f1 < min_f1:
+        _error(f"overall overlap F1 {overall.f1:.4f} is below the threshold {min_f1:.4f}")
+        raise typer.Exit(3)
+
+
 @app.command()
 def bench(
     directory: Annotated[Path, typer.Argument(help="A folder of texts (any input format extract reads).", show_default=False)],

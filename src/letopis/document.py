@@ -34,6 +34,7 @@ class Token:
     head: int = -1
     rel: str = ""
     ner: str = "O"
+    lemma: str = ""  # filled on first use by the language layer
 
 
 @dataclass(slots=True)
@@ -140,6 +141,7 @@ class Document:
     events: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     times: list[dict[str, Any]] = field(default_factory=list)
+    posts: list[dict[str, Any]] = field(default_factory=list)  # posts named without their holder
     origin: str | None = None  # where the document was read (file, file:line) for messages; not in the record
 
     def __post_init__(self) -> None:
@@ -171,6 +173,7 @@ class Document:
             "text": self.text,
             "entities": [e.to_dict() for e in self.entities],
             "roles": self.roles,
+            "posts": self.posts,
             "times": self.times,
             "events": self.events,
             "quotes": self.quotes,
@@ -200,6 +203,7 @@ class Document:
         doc.events = list(record.get("events", []))
         doc.quotes = list(record.get("quotes", []))
         doc.times = list(record.get("times", []))
+        doc.posts = list(record.get("posts", []))
         return doc
 
     @classmethod

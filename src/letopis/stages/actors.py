@@ -17,6 +17,9 @@ from ..document import Document, Entity
 from ..lang.base import Language
 
 FORMER = {"бывший", "экс", "отставной", "покойный"}
+# the order of sectors in an actor's code: the state first, then its branches, then the rest
+SECTOR_ORDER = ["GOV", "DIP", "MIL", "COP", "SPY", "JUD", "LEG", "PTY", "OPP", "REB", "IGO", "NGO",
+                "BUS", "MED", "EDU", "REL", "CVL", "HLH", "ELI", "LAB", "AGR", "SPT"]
 PLACE_TYPES = ("COUNTRY", "CITY", "LOCATION")
 
 
@@ -31,6 +34,10 @@ def run(doc: Document, lang: Language) -> Document:
         of = entities.get(role["of"]) if role["of"] else None
         role["country"] = of.country if of is not None else None
         roles_of[role["person"]].append(role)
+    for post in doc.posts:
+        post["sectors"] = _role_sectors(post, entities)
+        of = entities.get(post["of"]) if post["of"] else None
+        post["country"] = of.country if of is not None else None
     for entity in doc.entities:
         if entity.type == "PERSON":
             roles = sorted(roles_of.get(entity.id, []), key=lambda r: r.get("status") in FORMER)
@@ -43,6 +50,7 @@ def run(doc: Document, lang: Language) -> Document:
 
 
 def _actor(country: str | None, sectors: list[str]) -> dict:
+    sectors = sorted(set(sectors), key=lambda s: SECTOR_ORDER.index(s) if s in SECTOR_ORDER else len(SECTOR_ORDER))
     return {"country": country, "sectors": sectors, "code": (country or "") + "".join(sectors) or None}
 
 
@@ -55,16 +63,19 @@ def _union(lists) -> list[str]:
 
 def _org_sectors(entity: Entity, lang: Language) -> list[str]:
     lexicon = lang.lexicon
+    sectors: list[str] = []
     for name in [entity.name, *entity.aliases]:
         known = lexicon.organizations.get(lang.fold(name))
         if known is not None and known.sector:
-            return [known.sector]
+            if known.sector == "IGO":
+                return ["IGO"]  # its name's words (безопасность, сотрудничество) are its fields, not its kind
+            sectors = [known.sector]
+            break
     words = entity.name.split()
-    sectors: list[str] = []
     for word in words:
         org_type = next((lexicon.org_types[lemma] for lemma in lexicon.lemmas(word) if lemma in lexicon.org_types), None)
         if org_type is not None and org_type.sector:
-            sectors.append(org_type.sector)
+            sectors += [org_type.sector] if org_type.sector not in sectors else []
             break
     for i in range(len(words)):
         match = lexicon.posts.match(words, i)  # `обороны`, `военная`, `журналистов` in a name

@@ -40,7 +40,7 @@ DESCRIPTOR_PREPOSITIONS = {"по", "при", "в", "во", "от"}
 
 @dataclass
 class Role:
-    person: Span
+    person: Span | None  # None for a post named without its holder
     head: int  # token index of the post's head noun
     first: int  # the post's words: [first, last)
     last: int
@@ -67,6 +67,7 @@ def run(doc: Document, lang: Language) -> Document:
             roles.append(role)
     _share_in_lists(doc, roles)
     doc.roles = [_record(doc, lang, role) for role in sorted(roles, key=lambda r: r.evidence)]
+    doc.posts = [_post_record(doc, lang, post) for post in context.unheld_posts(roles)]
     return doc
 
 
@@ -140,7 +141,8 @@ class _Context:
         while i < end:
             span = self.named_at.get(i)
             if span is not None:
-                locative = self.lang.is_locative(self.doc, span.first, span.last)
+                place = span.type in ("COUNTRY", "CITY", "LOCATION")
+                locative = place and self.lang.is_locative(self.doc, span.first, span.last)
                 if locative and where is None:
                     where = span
                 elif of is None and not locative:
@@ -276,6 +278,24 @@ class _Context:
                     return self._role(person, head, end, (min(person.first, head), max(person.last, end)))
         return None
 
+    def unheld_posts(self, roles: list[Role]) -> list[Role]:
+        """Posts named without a holder (`министр обороны Армении заявил`): actors by their post."""
+        taken = {k for role in roles for k in range(role.first, role.last)}
+        posts = []
+        i = 0
+        while i < len(self.tokens):
+            if i in taken or i in self.named_at or not self.is_head(i):
+                i += 1
+                continue
+            end = i + 1
+            sent = self.tokens[i].sent
+            while end < len(self.tokens) and end - i <= MAX_DESCRIPTOR and self.tokens[end].sent == sent and not self._closes(end):
+                end += 1
+            post = self._role(None, i, end, (i, end))
+            posts.append(post)
+            i = max(post.last, i + 1)
+        return posts
+
     def pronoun_predicates(self, persons: list[Span]) -> list[Role]:
         """`Он является депутатом парламента`: the subject pronoun stands for the person last named
         before it with the same gender."""
@@ -365,10 +385,28 @@ def _record(doc: Document, lang: Language, role: Role) -> dict:
         "end": doc.tokens[role.evidence[1] - 1].end,
         "position_start": doc.tokens[role.first].start,
         "position_end": doc.tokens[role.last - 1].end,
+        "person_start": doc.tokens[role.person.first].start,
+        "person_end": doc.tokens[role.person.last - 1].end,
+        "of_start": doc.tokens[role.of.first].start if role.of else None,
+        "of_end": doc.tokens[role.of.last - 1].end if role.of else None,
     }
     if role.inherited:
         record["of_inferred"] = True
     return record
+
+
+def _post_record(doc: Document, lang: Language, post: Role) -> dict:
+    position, status, sectors = _position(doc, lang, post)
+    return {
+        "position": position,
+        "position_raw": doc.span_text(post.first, post.last),
+        "of": post.of.entity if post.of else None,
+        "of_name": _as_written(doc, lang, post.of),
+        "status": status,
+        "sectors": sectors,
+        "start": doc.tokens[post.first].start,
+        "end": doc.tokens[post.last - 1].end,
+    }
 
 
 def _as_written(doc: Document, lang: Language, span: Span | None) -> str | None:

@@ -14,7 +14,7 @@ from .morph import RussianMorphology, fold
 from .names import NameForms
 from .segment import segment
 from .syntax import clause_tense, is_locative
-from .times import TimeMention, find_times
+from .times import TRIGGER_LEMMAS, TimeMention, find_times
 
 
 class Russian(Language):
@@ -36,6 +36,7 @@ class Russian(Language):
     def warm_up(self) -> None:
         self.lexicon  # noqa: B018 - cached properties, loaded once
         self.cities  # noqa: B018
+        self._time_triggers  # noqa: B018
 
     def analyze(self, docs: Sequence[Document]) -> None:
         for doc in docs:
@@ -60,7 +61,9 @@ class Russian(Language):
         return self.morph.lemmas(word)
 
     def lemma(self, token: Token) -> str:
-        return self.morph.lemma(token.text, token.pos, token.feats)
+        if not token.lemma:
+            token.lemma = self.morph.lemma(token.text, token.pos, token.feats)
+        return token.lemma
 
     def fold(self, text: str) -> str:
         return fold(text)
@@ -78,7 +81,12 @@ class Russian(Language):
         return is_locative(doc, first, last, self.lemma, self.lexicon.place_types)
 
     def time_expressions(self, doc: Document) -> list[TimeMention]:
-        return find_times(doc.tokens, self.lemma)
+        return find_times(doc.tokens, self.lemma, self._time_triggers)
+
+    @cached_property
+    def _time_triggers(self) -> frozenset[str]:
+        """Every form of the month, weekday, unit and number words that open temporal expressions."""
+        return frozenset(fold(form) for word in TRIGGER_LEMMAS for form in self.morph.forms(word))
 
     def clause_tense(self, doc: Document, index: int) -> str | None:
         return clause_tense(doc, index)

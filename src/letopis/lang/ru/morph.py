@@ -89,6 +89,10 @@ class RussianMorphology:
             return form.word if form else None
         return max(forms, key=lambda f: (_common_prefix(f.word, parse.word), -len(f.word))).word
 
+    def forms(self, lemma: str) -> set[str]:
+        """Every form of every lexeme the word may be the dictionary form of."""
+        return {form.word for parse in self.parse(lemma) if parse.normal_form == lemma for form in parse.lexeme} | {lemma}
+
     def is_noun(self, word: str) -> bool:
         """The dictionary's first reading of the word is a noun (for lexicon entries in the nominative)."""
         parses = self.parse(word)

@@ -73,11 +73,18 @@ class TimeMention:
 Lemma = Callable[[Token], str]
 
 
-def find_times(tokens: Sequence[Token], lemma: Lemma) -> list[TimeMention]:
-    """Temporal expressions of a document, left to right, not overlapping."""
+TRIGGER_LEMMAS = [*MONTHS, *WEEKDAYS, *NUMBER_WORDS, *UNITS, *SEASONS]
+
+
+def find_times(tokens: Sequence[Token], lemma: Lemma, triggers: frozenset[str]) -> list[TimeMention]:
+    """Temporal expressions of a document, left to right, not overlapping. `triggers` are the
+    word forms (lower case) that may open one, besides numbers and prepositions."""
     found: list[TimeMention] = []
     i = 0
     while i < len(tokens):
+        if not _could_start(tokens[i], triggers):
+            i += 1
+            continue
         mention = _match(tokens, i, lemma)
         if mention is None:
             i += 1
@@ -85,6 +92,15 @@ def find_times(tokens: Sequence[Token], lemma: Lemma) -> list[TimeMention]:
         found.append(mention)
         i = mention.last
     return found
+
+
+OPENING_WORDS = {"в", "во", "на", "с", "со", "начиная", "до", "по", "к", "ко", "после", "около", "примерно", "через", "за"}
+
+
+def _could_start(token: Token, triggers: frozenset[str]) -> bool:
+    """A cheap test before the rules: only these words or numbers open a temporal expression."""
+    text = token.text.lower()
+    return text[:1].isdigit() or text in OPENING_WORDS or text in DAY_WORDS or text in SEASON_ADVERBS or text in triggers
 
 
 def _match(tokens: Sequence[Token], i: int, lemma: Lemma) -> TimeMention | None:
