@@ -135,3 +135,13 @@ def test_eval_gate_fails_when_nothing_can_be_scored(runner, tmp_path):
     (tmp_path / "book_1.txt").write_text("Текст без разметки.", encoding="utf-8")
     result = runner.invoke(app, ["eval", "factru", str(tmp_path), "--min-f1", "0.5"])
     assert result.exit_code == 3 and "nothing to score" in result.stderr
+
+
+def test_eval_nerel_on_a_few_documents(runner, tmp_path, pipeline):
+    dev = shared_path("data", "nerel-v1.1", "dev")
+    for txt in sorted(dev.glob("*.txt"))[:3]:
+        for path in (txt, txt.with_suffix(".ann")):
+            (tmp_path / path.name).write_bytes(path.read_bytes())
+    result = runner.invoke(app, ["eval", "nerel", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "WORKS_AS" in result.stdout and "exact offsets" in result.stdout
