@@ -123,7 +123,7 @@ def _with_modifiers(doc: Document, lang: Language, span: Span) -> Span:
     opens with its type word agree with that word and belong to the name."""
     tokens = doc.tokens
     head = tokens[span.first]
-    if head.pos != "NOUN" or lang.lemma(head) not in lang.lexicon.org_types:
+    if head.pos not in ("NOUN", "PROPN") or lang.lemma(head) not in lang.lexicon.org_types:
         return span
     first = span.first
     while first > 0 and tokens[first - 1].sent == head.sent and tokens[first - 1].pos == "ADJ" and tokens[first - 1].feats.get("Case") == head.feats.get("Case"):
