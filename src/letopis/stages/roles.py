@@ -56,23 +56,22 @@ def run(doc: Document, lang: Language) -> Document:
     persons = [s for s in spans if s.type == "PERSON" and s.kind == "name"]
     named = [s for s in spans if s.type in NAMED_TYPES]
     context = _Context(doc, lang, persons, named)
-    roles: list[Role] = []
+    found: list[Role | None] = []
     for person in persons:
-        found = context.before(person) + [context.after(person), context.predicate(person)]
-        for role in found:
-            if role is not None and not any(_same(role, r) for r in roles):
-                roles.append(role)
-    for role in context.pronoun_predicates(persons):
-        if not any(_same(role, r) for r in roles):
+        found += context.before(person) + [context.after(person), context.predicate(person)]
+    found += context.pronoun_predicates(persons)
+    roles: list[Role] = []
+    seen: set[tuple] = set()
+    for role in found:
+        key = role and (role.person.entity, role.first, role.last)
+        if role is not None and key not in seen:
+            seen.add(key)
             roles.append(role)
     _share_in_lists(doc, roles)
-    doc.roles = [_record(doc, lang, role) for role in sorted(roles, key=lambda r: r.evidence)]
-    doc.posts = [_post_record(doc, lang, post) for post in context.unheld_posts(roles)]
+    names = {e.id: e.name for e in doc.entities}
+    doc.roles = [_record(doc, lang, role, context.words, names) for role in sorted(roles, key=lambda r: r.evidence)]
+    doc.posts = [_post_record(doc, lang, post, context.words, names) for post in context.unheld_posts(roles)]
     return doc
-
-
-def _same(a: Role, b: Role) -> bool:
-    return a.person.entity == b.person.entity and (a.first, a.last) == (b.first, b.last)
 
 
 class _Context:
@@ -269,8 +268,8 @@ class _Context:
         `X, который является главой …`."""
         verbs = self._verbs_of(person)
         for verb in verbs:
-            for i, token in enumerate(self.tokens):
-                if token.head != verb or token.sent != self.tokens[verb].sent:
+            for i in self._sentence_of(verb):
+                if self.tokens[i].head != verb:
                     continue
                 head = self._post_of_predicate(i)
                 if head is not None:
@@ -336,7 +335,12 @@ class _Context:
         return [v for v in found if self.lang.lemma(self.tokens[v]) in PREDICATE_VERBS or self._takes_post(v)]
 
     def _takes_post(self, verb: int) -> bool:
-        return any(t.head == verb and self.lang.lemma(t) in POST_NOUNS for t in self.tokens[verb - 6 : verb + 8] if t)
+        """`занимает пост`, `назначен на должность`: a verb with a post noun among its dependents."""
+        return any(self.tokens[i].head == verb and self.lang.lemma(self.tokens[i]) in POST_NOUNS for i in self._sentence_of(verb))
+
+    def _sentence_of(self, i: int) -> range:
+        sentence = self.doc.sentences[self.tokens[i].sent]
+        return range(sentence.first, sentence.last)
 
     def _post_of_predicate(self, i: int) -> int | None:
         token = self.tokens[i]
@@ -368,16 +372,16 @@ def _share_in_lists(doc: Document, roles: list[Role]) -> None:
             later.of, later.inherited = earlier.of, True
 
 
-def _record(doc: Document, lang: Language, role: Role) -> dict:
+def _record(doc: Document, lang: Language, role: Role, words: list[str], names: dict[str, str]) -> dict:
     raw = doc.span_text(role.first, role.last)
-    position, status, sectors = _position(doc, lang, role)
+    position, status, sectors = _position(doc, lang, role, words)
     of_entity = role.of.entity if role.of else None
     record = {
         "person": role.person.entity,
         "position": position,
         "position_raw": raw,
         "of": of_entity,
-        "of_name": _as_written(doc, lang, role.of),
+        "of_name": _as_written(doc, lang, role.of, names),
         "in": role.where.entity if role.where else None,
         "status": status,
         "sectors": sectors,
@@ -395,13 +399,13 @@ def _record(doc: Document, lang: Language, role: Role) -> dict:
     return record
 
 
-def _post_record(doc: Document, lang: Language, post: Role) -> dict:
-    position, status, sectors = _position(doc, lang, post)
+def _post_record(doc: Document, lang: Language, post: Role, words: list[str], names: dict[str, str]) -> dict:
+    position, status, sectors = _position(doc, lang, post, words)
     return {
         "position": position,
         "position_raw": doc.span_text(post.first, post.last),
         "of": post.of.entity if post.of else None,
-        "of_name": _as_written(doc, lang, post.of),
+        "of_name": _as_written(doc, lang, post.of, names),
         "status": status,
         "sectors": sectors,
         "start": doc.tokens[post.first].start,
@@ -409,7 +413,7 @@ def _post_record(doc: Document, lang: Language, post: Role) -> dict:
     }
 
 
-def _as_written(doc: Document, lang: Language, span: Span | None) -> str | None:
+def _as_written(doc: Document, lang: Language, span: Span | None, names: dict[str, str]) -> str | None:
     """The organisation or place of a post as the text names it, in the nominative (`МИД
     Турции`, `Палата представителей`); for an adjective, its country's name (`российский` →
     Россия) or, for a region, the adjective as written (`подмосковного`)."""
@@ -417,15 +421,14 @@ def _as_written(doc: Document, lang: Language, span: Span | None) -> str | None:
         return None
     if span.kind == "adjective":
         if span.type == "COUNTRY":
-            return next((e.name for e in doc.entities if e.id == span.entity), None)
+            return names.get(span.entity or "")
         return doc.span_text(span.first, span.last)
     return lang.phrase_name(doc.tokens, span.first, span.last)
 
 
-def _position(doc: Document, lang: Language, role: Role) -> tuple[str, str | None, list[str]]:
+def _position(doc: Document, lang: Language, role: Role, words: list[str]) -> tuple[str, str | None, list[str]]:
     """The post in the nominative with abbreviations written out, its status, and the sectors
     its words give (`министр обороны` → GOV, MIL)."""
-    words = [t.text for t in doc.tokens]
     status = role.status
     sectors: list[str] = []
     i = role.first
