@@ -39,7 +39,8 @@ def test_extract_writes_one_record_per_document(runner, tmp_path, pipeline):
     assert [r["doc_id"] for r in records][1] == "x1"
     first = records[0]
     assert first["doc_date"] == "2025-03-10" and first["language"] == "ru"
-    assert first["events"] == [] and first["quotes"] == []
+    assert [(e["cameo"], e["plover"]) for e in first["events"]] == [("043", "CONSULT")]
+    assert first["quotes"] == []
     assert [(r["position"], r["country"]) for r in first["roles"]] == [("президент", "GEO")]
     people = [e for e in first["entities"] if e["type"] == "PERSON"]
     assert people[0]["name"] == "Михаил Кавелашвили" and people[0]["country"] == "GEO"

@@ -196,7 +196,7 @@ def eval_factru(
     typer.echo(table("type", rows))
     if report.scored_facts and not baseline:
         typer.echo(f"\nfactRuEval-2016 track 3 ({name}), {report.scored_facts} documents")
-        typer.echo(table("fact", {"occupation": report.facts["occupation"]}))
+        typer.echo(table("fact", {"occupation": report.facts["occupation"], "meeting": report.facts["meeting"]}))
     if min_f1 is not None and report.overall.f1 < min_f1:
         _error(f"overall F1 {report.overall.f1:.4f} is below the threshold {min_f1:.4f}")
         raise typer.Exit(3)
@@ -284,6 +284,53 @@ def eval_nerel(
     typer.echo(table("type", report.exact))
     if min_f1 is not None and overall.f1 < min_f1:
         _error(f"overall overlap F1 {overall.f1:.4f} is below the threshold {min_f1:.4f}")
+        raise typer.Exit(3)
+
+
+@eval_app.command("events")
+def eval_events(
+    gold: Annotated[Path, typer.Argument(help="A gold file in the 'Event gold' format of FORMATS.md (JSON Lines).", show_default=False)],
+    data: Annotated[Path, typer.Option("--data", help="The folder the gold's `doc` paths are relative to.")] = Path("../shared/data"),
+    min_f1: Annotated[float | None, typer.Option("--min-f1", help="Exit with code 3 when the overall relaxed F1 is below this (a CI gate).")] = None,
+    min_strict_f1: Annotated[float | None, typer.Option("--min-strict-f1", help="Exit with code 3 when the overall strict F1 is below this.")] = None,
+    batch_size: BatchSize = SETTINGS["batch_size"].default,
+) -> None:
+    """Score events per PLOVER type against a gold file: strict (dates must agree at the gold's
+    precision) and relaxed (without dates).
+
+    Example: letopis eval events gold/events-dev.jsonl --data ../shared/data
+    """
+    from .eval import events
+    from .eval.metrics import Score, table
+    from .pipeline import Pipeline
+    from .runner import Summary, extract_stream
+
+    try:
+        golds = events.load_gold(gold, data)
+    except (OSError, ValueError, KeyError) as error:
+        _error(f"{gold}: cannot read the gold file ({error})")
+        raise typer.Exit(2) from None
+
+    def predict(docs):
+        pipeline = Pipeline.load(batch_size=batch_size)
+        done = {d.doc_id: d for d in extract_stream(docs, pipeline, Summary(), lambda e: _error(str(e)))}
+        for doc in docs:
+            yield done.get(doc.doc_id, doc)
+
+    report = events.evaluate(golds, predict)
+    totals = {}
+    for name, scores in (("strict", report.strict), ("relaxed", report.relaxed)):
+        overall = Score()
+        for score in scores.values():
+            overall.add(score)
+        totals[name] = overall
+        typer.echo(f"events, {report.documents} documents — {name}{' (dates must agree)' if name == 'strict' else ' (without dates)'}")
+        typer.echo(table("PLOVER", scores | {"overall": overall}) + "\n")
+    if min_f1 is not None and totals["relaxed"].f1 < min_f1:
+        _error(f"overall relaxed F1 {totals['relaxed'].f1:.4f} is below the threshold {min_f1:.4f}")
+        raise typer.Exit(3)
+    if min_strict_f1 is not None and totals["strict"].f1 < min_strict_f1:
+        _error(f"overall strict F1 {totals['strict'].f1:.4f} is below the threshold {min_strict_f1:.4f}")
         raise typer.Exit(3)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterable, Iterator
+from itertools import product
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -87,6 +88,14 @@ class Post:
 
 
 @dataclass(frozen=True)
+class Predicate:
+    predicate: str
+    cameo: str
+    targets: tuple[str, ...]  # where the target is found, in order: obj, с, в, iobj, gen, none …
+    kind: str  # verb | light | noun
+
+
+@dataclass(frozen=True)
 class Title:
     title: str
     kind: str
@@ -156,6 +165,11 @@ class Lexicon:
         self.posts = PhraseIndex(lemmas)  # posts, their domains and status words, by lemma
         self.post_heads: set[str] = set()  # lemmas of the head noun of every post
         self._load_posts(folder / "posts.tsv")
+        self.verb_predicates: dict[str, list[Predicate]] = {}
+        self.light_predicates: dict[tuple[str, str], list[Predicate]] = {}
+        self.noun_predicates: dict[str, list[tuple[frozenset[str] | None, Predicate]]] = {}
+        if (folder / "predicates.tsv").is_file():
+            self._load_predicates(folder / "predicates.tsv")
 
     def _load_countries(self, path) -> None:
         for row in read_tsv(path):
@@ -212,6 +226,24 @@ class Lexicon:
             if post.kind == "head":
                 head = next((w for w in row["post"].split() if self.is_noun(w)), row["post"].split()[-1])
                 self.post_heads |= {self.fold(head)}
+
+    def _load_predicates(self, path) -> None:
+        """Predicates indexed under every lemma their words may have (`переговоры`, `переговор`)."""
+        for row in read_tsv(path):
+            words = self.fold(row["predicate"]).split()
+            predicate = Predicate(row["predicate"], row["cameo"], tuple(values(row["target"])) or ("none",), row["kind"])
+            if row["kind"] == "verb":
+                for lemma in self.lemmas(words[0]):
+                    self.verb_predicates.setdefault(lemma, []).append(predicate)
+            elif row["kind"] == "light" and len(words) >= 2:
+                for verb, noun in product(self.lemmas(words[0]), self.lemmas(words[-1])):
+                    self.light_predicates.setdefault((verb, noun), []).append(predicate)
+            elif row["kind"] == "noun":
+                head = next((w for w in words if self.is_noun(w)), words[-1])
+                others = [w for w in words if w != head]
+                other = self.lemmas(others[0]) if others else None
+                for lemma in self.lemmas(head):
+                    self.noun_predicates.setdefault(lemma, []).append((other, predicate))
 
     def org_key(self, name: str) -> str:
         """The comparison form of an organisation's name, a short name of its kind written out:

@@ -333,7 +333,7 @@ def letopis_predictions(pipeline, on_error):
         done = set()
         for doc in extract_stream(docs, pipeline, Summary(), on_error):
             done.add(doc.doc_id)
-            yield doc.doc_id, Prediction(task1_lines(doc, pipeline.language), occupation_facts(doc))
+            yield doc.doc_id, Prediction(task1_lines(doc, pipeline.language), occupation_facts(doc) + meeting_facts(doc))
         for doc in docs:
             if doc.doc_id not in done:
                 yield doc.doc_id, Prediction([])
@@ -360,6 +360,21 @@ def occupation_facts(doc: Document) -> list:
         if role.get("of_name"):
             fact.arguments.append(Argument("where", {role["of_name"].lower()}))
         facts.append(fact)
+    return facts
+
+
+def meeting_facts(doc: Document) -> list:
+    """Our meetings (CONSULT events between persons) as track-3 Meeting facts: the participants."""
+    from .facts import Argument, Fact
+
+    entities = {e.id: e for e in doc.entities}
+    facts = []
+    for event in doc.events:
+        if event.get("plover") != "CONSULT" or event.get("negated"):
+            continue
+        people = [entities[a] for a in event["source"] + event["target"] if a in entities and entities[a].type == "PERSON" and entities[a].name_parts]
+        if len(people) >= 2:
+            facts.append(Fact("meeting", [Argument("participant", {_person_value(p)}) for p in people]))
     return facts
 
 

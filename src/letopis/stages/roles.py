@@ -26,7 +26,8 @@ from ..lang.base import Language
 from ..ud import CLOSING_QUOTES, OPENING_QUOTES, is_modifier
 
 MAX_DESCRIPTOR = 12  # tokens between a post's head and the name it describes
-MAX_POST_WORDS = 4  # words of a post's name before its head: чрезвычайный и полномочный посол
+MAX_POST_WORDS = 4
+COMPLEMENT_POS = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "DET", "NUM", "PUNCT", "X"}  # words of a post's name before its head: чрезвычайный и полномочный посол
 NAMED_TYPES = ("ORGANIZATION", "COUNTRY", "CITY", "LOCATION")
 LIST_SEPARATORS = {",", "и", "а", "также"}
 PREDICATE_VERBS = {"являться", "стать", "быть", "назначить", "избрать", "утвердить", "работать", "служить",
@@ -152,6 +153,8 @@ class _Context:
             token = self.tokens[i]
             if token.pos == "CCONJ" and any(self.is_head(k) for k in range(i + 1, end)):
                 break
+            if token.pos not in COMPLEMENT_POS:
+                break  # `госминистр обороны впервые …`: an adverb ends the post
             if not closed:
                 last = i + 1
             i += 1
@@ -410,6 +413,8 @@ def _post_record(doc: Document, lang: Language, post: Role, words: list[str], na
         "sectors": sectors,
         "start": doc.tokens[post.first].start,
         "end": doc.tokens[post.last - 1].end,
+        "of_start": doc.tokens[post.of.first].start if post.of else None,
+        "of_end": doc.tokens[post.of.last - 1].end if post.of else None,
     }
 
 

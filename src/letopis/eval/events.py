@@ -1,0 +1,172 @@
+"""Events against a gold file in the format of FORMATS.md ("Event gold"), with its matching rules.
+
+A predicted event matches a gold event when their PLOVER types are equal, every gold source
+actor matches one of the predicted sources and every gold target one of the predicted targets
+(an empty gold side matches anything; the sides of a CONSULT may be swapped), and — in strict
+mode only — the predicted date agrees with the gold date at the gold's precision. Actors match
+by name (lower case, ё as е), by surname for persons, by ISO code for countries. Pairs are
+one-to-one, chosen greedily by how many actors they share; precision, recall and F1 are given
+per PLOVER type and overall, strict and relaxed (without dates).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..document import Document
+from .metrics import Score
+
+SWAPPABLE = {"CONSULT"}
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    kind: str  # person | org | country | group | place
+    country: str | None = None
+
+
+@dataclass
+class Event:
+    type: str
+    source: list[Actor] = field(default_factory=list)
+    target: list[Actor] = field(default_factory=list)
+    date: str | None = None
+
+
+@dataclass
+class GoldDocument:
+    path: str
+    text: str
+    doc_date: str | None
+    events: list[Event]
+
+
+def fold(text: str) -> str:
+    return " ".join(text.lower().replace("ё", "е").split())
+
+
+def load_gold(path: Path, data_root: Path) -> list[GoldDocument]:
+    documents = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        text_path = data_root / record["doc"]
+        text = text_path.read_text(encoding="utf-8")
+        events = [
+            Event(e["type"], [_gold_actor(a) for a in e.get("source", [])], [_gold_actor(a) for a in e.get("target", [])], e.get("date"))
+            for e in record.get("events", [])
+        ]
+        documents.append(GoldDocument(record["doc"], text, record.get("doc_date"), events))
+    return documents
+
+
+def _gold_actor(actor: dict) -> Actor:
+    return Actor(actor["name"], actor.get("kind", ""), actor.get("country"))
+
+
+def predicted_events(doc: Document) -> list[Event]:
+    entities = {e.id: e for e in doc.entities}
+    events = []
+    for event in doc.events:
+        if not event.get("plover"):
+            continue
+        events.append(Event(event["plover"], _actors(event.get("source", []), entities), _actors(event.get("target", []), entities), event.get("date")))
+    return events
+
+
+KINDS = {"PERSON": "person", "ORGANIZATION": "org", "COUNTRY": "country", "GROUP": "group", "CITY": "place", "LOCATION": "place"}
+
+
+def _actors(ids: list[str], entities: dict) -> list[Actor]:
+    actors = []
+    for actor_id in ids:
+        entity = entities.get(actor_id)
+        if entity is not None:
+            country = (entity.actor or {}).get("country") or entity.country
+            actors.append(Actor(entity.name, KINDS.get(entity.type, ""), country))
+    return actors
+
+
+def actor_matches(gold: Actor, ours: Actor) -> bool:
+    if fold(gold.name) == fold(ours.name):
+        return True
+    if gold.kind == "person" and ours.kind == "person" and fold(gold.name).split()[-1:] == fold(ours.name).split()[-1:]:
+        return True
+    return gold.kind == "country" and ours.kind in ("country", "place") and gold.country is not None and gold.country == ours.country
+
+
+def _side(gold: list[Actor], ours: list[Actor]) -> int | None:
+    """How many gold actors this side matches; None when one of them is not matched."""
+    if not gold:
+        return 0
+    matched = [any(actor_matches(g, o) for o in ours) for g in gold]
+    return sum(matched) if all(matched) else None
+
+
+def date_agrees(gold: str | None, ours: str | None) -> bool:
+    if gold is None:
+        return True
+    return ours is not None and ours[: len(gold)] == gold
+
+
+def pair_score(gold: Event, ours: Event, strict: bool) -> int | None:
+    if gold.type != ours.type or (strict and not date_agrees(gold.date, ours.date)):
+        return None
+    straight = (_side(gold.source, ours.source), _side(gold.target, ours.target))
+    options = [straight]
+    if gold.type in SWAPPABLE:
+        options.append((_side(gold.source, ours.target), _side(gold.target, ours.source)))
+    scores = [a + b for a, b in options if a is not None and b is not None]
+    return max(scores) + 1 if scores else None
+
+
+def score_document(gold: list[Event], ours: list[Event], strict: bool) -> dict[str, Score]:
+    candidates = []
+    for i, g in enumerate(gold):
+        for j, o in enumerate(ours):
+            score = pair_score(g, o, strict)
+            if score is not None:
+                candidates.append((score, -i, -j, i, j))
+    candidates.sort(reverse=True)
+    used_gold: set[int] = set()
+    used_ours: set[int] = set()
+    for _, _, _, i, j in candidates:
+        if i not in used_gold and j not in used_ours:
+            used_gold.add(i)
+            used_ours.add(j)
+    scores: dict[str, Score] = {}
+    for i, g in enumerate(gold):
+        score = scores.setdefault(g.type, Score())
+        score.n_std += 1
+        if i in used_gold:
+            score.tp_std += 1
+    for j, o in enumerate(ours):
+        score = scores.setdefault(o.type, Score())
+        score.n_test += 1
+        if j in used_ours:
+            score.tp_test += 1
+    return scores
+
+
+@dataclass
+class Report:
+    strict: dict[str, Score]
+    relaxed: dict[str, Score]
+    documents: int
+
+
+def evaluate(golds: list[GoldDocument], predict) -> Report:
+    """`predict(docs)` yields our Documents for the gold documents, in order."""
+    strict: dict[str, Score] = {}
+    relaxed: dict[str, Score] = {}
+    docs = [Document(text=g.text, doc_id=g.path, doc_date=g.doc_date, source=g.path) for g in golds]
+    for gold, doc in zip(golds, predict(docs)):
+        ours = predicted_events(doc)
+        for table, is_strict in ((strict, True), (relaxed, False)):
+            for kind, score in score_document(gold.events, ours, is_strict).items():
+                table.setdefault(kind, Score()).add(score)
+    return Report(dict(sorted(strict.items())), dict(sorted(relaxed.items())), len(golds))

@@ -1,0 +1,366 @@
+"""Events: who did what to whom, when and where, coded in CAMEO and PLOVER.
+
+Predicates are found in the dependency parse by the predicate lexicon (data/ru/predicates.tsv):
+verbs (`посетил`, `осудил`), a light verb with its noun (`провел переговоры`, `подписали
+программу`, `сняла эмбарго`) and event nouns (`визит министра в Баку`). Their arguments are
+read by syntactic role — the subject (the agent of a passive) is the source; the target is the
+object, `с` + instrumental, `в`/`на` + place, `против`, the dative … as the lexicon says for
+the predicate — and resolved to actors: entities, the holders of posts (`с президентом …
+Алиевым`), posts without a named holder, pronouns, `обе страны`, and groups named by a plural
+post (`британских инструкторов`). Coordination multiplies events (`встречи с A, B и C`).
+
+An event is `intended` when announced, planned, promised or agreed to be done (a future verb,
+an infinitive under `намерен`, `договорились`, the noun `намерение`), `negated` under `не`; its
+date is the time expression of its clause, else the article's date for what is reported as
+done; its location the place in its clause, else the place of the document's visit. The same
+event told twice (the headline and the body) is one record with both evidence spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import cameo
+from ..document import Document
+from ..lang.base import Language
+from .referents import PLACE_ENTITY_TYPES, Referents
+
+INTENT_VERBS = {"намереваться", "планировать", "собираться", "пообещать", "обещать", "договориться", "согласиться",
+                "предложить", "хотеть", "решить", "готовиться", "мочь", "намерен", "намеренный", "обязаться", "рассчитывать",
+                "надеяться", "стремиться", "призвать", "потребовать"}
+INTENT_NOUNS = {"намерение", "план", "готовность", "предложение", "договоренность", "обещание", "решение", "призыв",
+                "требование", "возможность", "перспектива"}
+SUBJECT_RELS = ("nsubj", "nsubj:pass")
+RELATION_NOUNS = {"отношение", "партнерство", "сотрудничество", "связь"}
+# the CAMEO code of an intention to do a cooperative act (CAMEO codes intentions apart: 03x)
+INTENT_CODES = {"04": "036", "05": "032", "060": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+                "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "08": "035",
+                "081": "0351", "084": "0353", "085": "0354", "086": "0355", "087": "0356"}
+
+
+def intent_code(code: str) -> str:
+    return INTENT_CODES.get(code[:3]) or INTENT_CODES.get(code[:2]) or code
+CONSULT_PREFIX = "04"
+
+
+@dataclass
+class Found:
+    trigger: int
+    cameo: str
+    sources: list[str]
+    targets: list[str]
+    sentence: int
+    noun: int | None = None
+    location: str | None = None
+    place_target: bool = False
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    status: str = "actual"
+    negated: bool = False
+    date: str | None = None
+    precision: str | None = None
+    confidence: float = 0.8
+
+
+def run(doc: Document, lang: Language) -> Document:
+    context = _Context(doc, lang)
+    found: list[Found] = []
+    for i, token in enumerate(doc.tokens):
+        found += context.from_verb(i) if token.pos in ("VERB", "AUX") else []
+        found += context.from_noun(i) if token.pos == "NOUN" else []
+    _visit_locations(found, context)
+    doc.events = [_record(doc, e, n) for n, e in enumerate(_merged(found), 1)]
+    return doc
+
+
+class _Context(Referents):
+    def __init__(self, doc: Document, lang: Language):
+        super().__init__(doc, lang)
+        self.times = [(t, self.token_range(t["start"], t["end"])) for t in doc.times]
+
+    # ----- triggers -----
+    def from_verb(self, i: int) -> list[Found]:
+        token = self.tokens[i]
+        lemma = self.lang.lemma(token)
+        found = []
+        for noun in self._objects(i):
+            for predicate in self.lexicon.light_predicates.get((lemma, self.lang.lemma(self.tokens[noun])), ()):
+                found += self._build(i, predicate, noun)
+        if not found:
+            for predicate in self.lexicon.verb_predicates.get(lemma, ()):
+                found += self._build(i, predicate, None)
+        return found
+
+    def from_noun(self, i: int) -> list[Found]:
+        token = self.tokens[i]
+        head = token.head
+        if 0 <= head < len(self.tokens) and self.tokens[head].pos in ("VERB", "AUX"):
+            verb_lemma = self.lang.lemma(self.tokens[head])
+            if (verb_lemma, self.lang.lemma(token)) in self.lexicon.light_predicates:
+                return []  # the light verb codes it
+        found = []
+        near = {self.lang.lemma(self.tokens[c]) for c in self.children.get(i, [])}
+        for words, predicate in self.lexicon.noun_predicates.get(self.lang.lemma(token), ()):
+            if words is None or words & near:  # `телефонный разговор`, `акция протеста`
+                found += self._build(i, predicate, None, nominal=True)
+        return found
+
+    def _objects(self, verb: int) -> list[int]:
+        """The nouns a light verb may take: its object (`провел переговоры`), the subject of its
+        passive (`был подписан меморандум`), a noun under a preposition (`взят под стражу`)."""
+        return [c for c in self.children.get(verb, []) if self.tokens[c].rel in ("obj", "nsubj:pass", "obl") and self.tokens[c].pos == "NOUN"]
+
+    # ----- arguments -----
+    def _build(self, trigger: int, predicate, noun: int | None, nominal: bool = False) -> list[Found]:
+        code = cameo.lookup(predicate.cameo)
+        if code is None or code.plover is None:
+            return []
+        heads = [trigger] + ([noun] if noun is not None else [])
+        if nominal:
+            sources = self._noun_sources(trigger)
+        else:
+            sources = self._verb_sources(trigger)
+        targets, location, place_target = self._targets(heads, predicate.targets, sources, passive=self._passive(trigger))
+        if not sources and not targets:
+            sources = self._relation_parties(heads)
+        if not sources and not targets:
+            return []
+        if not targets and "none" not in predicate.targets and not nominal and not sources[1:]:
+            return []  # `принял участие` is no hosting: a predicate that needs a target has none
+        if not targets and len(sources) > 1 and predicate.cameo.startswith(("04", "057", "03", "06")):
+            sources, targets = sources[:1], sources[1:]  # `A и B подписали`: the first-named party acts
+        sentence = self.tokens[trigger].sent
+        events = []
+        status, intent = self._status(trigger, noun)
+        code_text = intent_code(predicate.cameo) if intent else predicate.cameo
+        if code_text.startswith("03"):
+            status = "intended"  # an intention is of something not yet done
+        for target in targets or [None]:
+            event = Found(trigger, code_text, sources, [target] if target else [], sentence, noun, location, place_target)
+            event.status = status
+            event.negated = self._negated(trigger)
+            event.date, event.precision = self._date(trigger, event.status)
+            event.confidence = 0.9 if sources and target else 0.7
+            if nominal:
+                event.confidence -= 0.2
+            events.append(event)
+        return events
+
+    def _passive(self, verb: int) -> bool:
+        token = self.tokens[verb]
+        return token.feats.get("Voice") == "Pass" or any(self.tokens[c].rel == "nsubj:pass" for c in self.children.get(verb, []))
+
+    def _verb_sources(self, verb: int) -> list[str]:
+        i = verb
+        for _ in range(4):
+            subjects = [c for c in self.children.get(i, []) if self.tokens[c].rel in SUBJECT_RELS]
+            if self._passive(i):
+                agents = [c for c in self.children.get(i, []) if self.tokens[c].rel in ("obl:agent",) or
+                          (self.tokens[c].rel == "obl" and self.tokens[c].feats.get("Case") == "Ins" and not self.preposition(c))]
+                return self.actors(agents)
+            if subjects:
+                return self.actors(subjects)
+            token = self.tokens[i]
+            if token.rel in ("xcomp", "conj", "advcl", "ccomp", "acl") and 0 <= token.head < len(self.tokens):
+                i = token.head  # `намерен посетить`: the subject of the governing verb
+                continue
+            if token.rel == "acl" or token.feats.get("VerbForm") == "Part":
+                return self.actors([token.head]) if 0 <= token.head < len(self.tokens) else []
+            break
+        return []
+
+    def _noun_sources(self, noun: int) -> list[str]:
+        """`визит министра`, `российский удар`, `своего визита` (the clause's subject)."""
+        children = self.children.get(noun, [])
+        owners = [c for c in children if self.tokens[c].rel == "nmod" and self.tokens[c].feats.get("Case") == "Gen" and not self.preposition(c)]
+        owners += [c for c in children if self.tokens[c].rel == "amod" and c in self.entity_at]
+        if owners:
+            return self.actors(owners)
+        possessive = [c for c in children if self.lang.lemma(self.tokens[c]) in ("свой", "его", "ее", "их")]
+        i, steps = noun, 0
+        while steps < 3 and 0 <= self.tokens[i].head < len(self.tokens):
+            rel, i = self.tokens[i].rel, self.tokens[i].head
+            steps += 1
+            if self.tokens[i].pos in ("VERB", "AUX") and (possessive or rel in ("obl", "nmod")):
+                return self._verb_sources(i)  # `в ходе визита лорд Коакер провел`, `в рамках своего визита … провел`
+            if self.tokens[i].pos not in ("NOUN", "PROPN"):
+                break
+        return []
+
+    def _targets(self, heads: list[int], kinds: tuple[str, ...], sources: list[str], passive: bool):
+        """The predicate's target actors, in the lexicon's order of kinds, and a place named in the clause."""
+        location = None
+        place_target = False
+        dependents = [c for h in heads for c in self.children.get(h, [])]
+        for c in dependents:
+            span = self.entity_at.get(c)
+            if span is not None and span.type in PLACE_ENTITY_TYPES and self.preposition(c) in ("в", "во", "на") and self.tokens[c].feats.get("Case") == "Loc":
+                location = location or span.entity
+        described = [c for h in heads for d in self.children.get(h, []) if self.tokens[d].rel == "acl" for c in self.children.get(d, [])]
+        tries = [(kind, dependents) for kind in kinds] + [(kind, described) for kind in ("к", "против")]
+        for kind, candidates in tries:
+            picked = self._dependents_of_kind(candidates, kind, passive)
+            actors = [a for a in self.actors(picked) if a not in sources]
+            if actors:
+                if kind in ("в", "на"):
+                    place_target = True
+                    location = location or next((a for a in actors if self.entities[a].type in PLACE_ENTITY_TYPES), None)
+                    actors = [self._country_of_place(a) for a in actors]
+                return actors, location, place_target
+        return [], location, place_target
+
+    def _dependents_of_kind(self, dependents: list[int], kind: str, passive: bool) -> list[int]:
+        tokens = self.tokens
+        if kind == "none":
+            return []
+        if kind == "obj":
+            rels = ("nsubj:pass",) if passive else ("obj",)
+            return [c for c in dependents if tokens[c].rel in rels]
+        if kind == "iobj":
+            return [c for c in dependents if tokens[c].rel == "iobj" or (tokens[c].feats.get("Case") == "Dat" and tokens[c].rel in ("obl", "nmod") and not self.preposition(c))]
+        if kind == "gen":
+            return [c for c in dependents if tokens[c].rel == "nmod" and tokens[c].feats.get("Case") == "Gen" and not self.preposition(c)]
+        return [c for c in dependents if tokens[c].rel in ("obl", "nmod") and self.preposition(c) in (kind, kind + "о")]
+
+    def _country_of_place(self, entity_id: str) -> str:
+        """A visit to a city is a visit to its country (the city is the event's location)."""
+        entity = self.entities[entity_id]
+        if entity.type != "CITY" or not entity.country:
+            return entity_id
+        country = next((e for e in self.doc.entities if e.type == "COUNTRY" and e.country == entity.country), None)
+        return country.id if country else entity_id
+
+    # ----- status, negation, date -----
+    def _status(self, trigger: int, noun: int | None) -> tuple[str, bool]:
+        """(status, whether an intention is stated): a future act is intended; an act under
+        `намерен`, `договорились`, `намерение` is an intention, coded as such (03x)."""
+        token = self.tokens[trigger]
+        feats = token.feats
+        head = token.head
+        if feats.get("VerbForm") == "Inf" or token.pos == "NOUN":
+            steps = 0
+            while 0 <= head < len(self.tokens) and steps < 3:
+                governor = self.lang.lemma(self.tokens[head])
+                if governor in INTENT_VERBS or governor in INTENT_NOUNS:
+                    return "intended", True
+                head, steps = self.tokens[head].head, steps + 1
+        if feats.get("Tense") == "Fut" or (feats.get("Tense") == "Pres" and feats.get("Aspect") == "Perf" and token.pos == "VERB"):
+            return "intended", False
+        if any(self.tokens[c].pos == "AUX" and self.tokens[c].feats.get("Tense") == "Fut" for c in self.children.get(trigger, [])):
+            return "intended", False
+        return "actual", False
+
+    def _relation_parties(self, heads: list[int]) -> list[str]:
+        """`намерение повысить уровень отношений`: talk of the relations, with no actor named, is of
+        the two countries the document is about."""
+        words = {self.lang.lemma(self.tokens[c]) for h in heads for c in [h, *self.children.get(h, [])]}
+        words |= {self.lang.lemma(self.tokens[g]) for h in heads for c in self.children.get(h, []) for g in self.children.get(c, [])}
+        if not words & RELATION_NOUNS:
+            return []
+        parties = self._parties(heads[0])
+        return [parties] if parties and "|" in parties else []
+
+    def _negated(self, trigger: int) -> bool:
+        for i in (trigger, self.tokens[trigger].head):
+            if 0 <= i < len(self.tokens) and any(self.tokens[c].text.lower() == "не" for c in self.children.get(i, [])):
+                return True
+        return False
+
+    def _date(self, trigger: int, status: str) -> tuple[str | None, str | None]:
+        sentence = self.tokens[trigger].sent
+        candidates = [
+            (t, r) for t, r in self.times
+            if r and self.tokens[r.start].sent == sentence and t["value"] and t["type"] != "duration" and t.get("mod") not in ("start", "end")
+        ]  # `впервые с 2022 года` says since when, not when
+        governed = [t for t, r in candidates if self._governs(trigger, r)]
+        chosen = governed[0] if governed else (candidates[0][0] if len(candidates) == 1 else None)
+        if chosen is not None:
+            return chosen["value"].split("/")[0], chosen["precision"]
+        if status == "actual" and self.doc.doc_date:
+            return self.doc.doc_date, "day"
+        return None, None
+
+    def _governs(self, trigger: int, span: range) -> bool:
+        for k in span:
+            i, steps = k, 0
+            while 0 <= i < len(self.tokens) and steps < 6:
+                if i == trigger:
+                    return True
+                i, steps = self.tokens[i].head, steps + 1
+        return False
+
+
+def _visit_locations(found: list[Found], context: _Context) -> None:
+    """Events of a document without a place of their own happen where the document's visit is."""
+    visit = next((e for e in found if e.cameo.startswith("042") and e.location), None)
+    if visit is None:
+        return
+    for event in found:
+        if event.location is None and event.cameo.startswith(CONSULT_PREFIX) and event.status == "actual":
+            event.location = visit.location
+
+
+def _merged(found: list[Found]) -> list[Found]:
+    """One record per event: the same code, actors and date told twice keep both evidence spans."""
+    merged: list[Found] = []
+    for event in _split_parties(found):
+        twin = next((m for m in merged if m.cameo == event.cameo and set(m.sources) == set(event.sources)
+                     and _compatible(m.targets, event.targets) and (m.date == event.date or not m.date or not event.date)
+                     and m.status == event.status and m.negated == event.negated), None)
+        if twin is None:
+            event.mentions = [(event.sentence, event.trigger)]
+            merged.append(event)
+        else:
+            twin.mentions.append((event.sentence, event.trigger))
+            twin.targets = twin.targets or event.targets
+            twin.date = twin.date or event.date
+            twin.location = twin.location or event.location
+    return merged
+
+
+def _compatible(a: list[str], b: list[str]) -> bool:
+    """Targets of one event told twice: the same, or one telling none (`визит` … `визит в Баку`)."""
+    return set(a) == set(b) or not a or not b
+
+
+def _split_parties(found: list[Found]) -> list[Found]:
+    """`обе страны подписали`: the parties become the first as source, the other as target."""
+    for event in found:
+        parties = [a for a in event.sources if "|" in a]
+        if parties:
+            first, second = parties[0].split("|")[:2]
+            event.sources = [first] + [a for a in event.sources if "|" not in a and a != first]
+            if not event.targets:
+                event.targets = [second]
+        event.targets = [t for a in event.targets for t in a.split("|")]
+    return found
+
+
+def _record(doc: Document, event: Found, number: int) -> dict:
+    code = cameo.lookup(event.cameo)
+    sentence = doc.sentences[event.sentence]
+    trigger = doc.tokens[event.trigger]
+    evidence = []
+    for sent, _ in event.mentions:
+        s = doc.sentences[sent]
+        if (s.start, s.end) not in [(e["start"], e["end"]) for e in evidence]:
+            evidence.append({"start": s.start, "end": s.end, "text": doc.text[s.start : s.end]})
+    return {
+        "id": f"v{number}",
+        "plover": code.plover,
+        "mode": code.mode,
+        "context": code.context,
+        "cameo": event.cameo,
+        "goldstein": code.goldstein,
+        "quad_class": code.quad_class,
+        "source": event.sources,
+        "target": event.targets,
+        "date": event.date,
+        "date_precision": event.precision,
+        "location": event.location,
+        "status": event.status,
+        "negated": event.negated,
+        "evidence": {"start": sentence.start, "end": sentence.end, "text": doc.text[sentence.start : sentence.end]},
+        "mentions": evidence,
+        "trigger": {"start": trigger.start, "end": trigger.end, "text": trigger.text},
+        "confidence": round(event.confidence, 2),
+    }

@@ -1,0 +1,173 @@
+"""Referents: the actor a token stands for, shared by the events and quotes stages.
+
+A token names an actor when it lies in an entity's mention, in the post of a role (the post's
+holder: `с президентом … Алиевым`), beside a name it describes, in a post named without a holder
+(`министр обороны Армении` becomes a person named by the post), as a pronoun (`он`, `она`: the
+last person of that gender named before), as `обе страны` or `стороны` (the two countries the
+document names most), or as a plural post (`британских инструкторов`: a group). Conjuncts of a
+token are actors too.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+
+from ..document import Document, Entity, Mention, Span
+from ..lang.base import Language
+
+PARTY_NOUNS = {"страна", "сторона", "государство"}
+PLACE_ENTITY_TYPES = ("CITY", "COUNTRY", "LOCATION")
+PRONOUNS = {"он", "она", "его", "ее", "её", "ему", "ей", "им", "ним", "ней", "нему", "него"}
+
+
+class Referents:
+    def __init__(self, doc: Document, lang: Language):
+        self.doc, self.lang, self.tokens = doc, lang, doc.tokens
+        self.lexicon = lang.lexicon
+        self.starts = [t.start for t in doc.tokens]
+        self.entity_at: dict[int, Span] = {}
+        for span in sorted((s for s in doc.spans if s.entity), key=lambda s: -(s.last - s.first)):
+            for k in range(span.first, span.last):
+                self.entity_at[k] = span  # the shortest span holding a token wins: Алиев in `…Алиевым`
+        self.role_at: dict[int, dict] = {}
+        for role in doc.roles:
+            for k in self.token_range(role["position_start"], role["position_end"]):
+                self.role_at[k] = role
+        self.post_at: dict[int, dict] = {}
+        for post in doc.posts:
+            for k in self.token_range(post["start"], post["end"]):
+                self.post_at[k] = post
+        self.entities = {e.id: e for e in doc.entities}
+        self.children: dict[int, list[int]] = {}
+        for i, token in enumerate(doc.tokens):
+            self.children.setdefault(token.head, []).append(i)
+
+    def token_range(self, start: int, end: int) -> range:
+        first = bisect_left(self.starts, start)
+        last = first
+        while last < len(self.tokens) and self.tokens[last].end <= end:
+            last += 1
+        return range(first, last)
+
+    def preposition(self, i: int) -> str | None:
+        for c in self.children.get(i, []):
+            if self.tokens[c].rel == "case":
+                return self.lang.lemma(self.tokens[c])
+        return None
+
+    def actors(self, tokens: list[int]) -> list[str]:
+        actors: list[str] = []
+        for token in tokens:
+            for t in self._with_conjuncts(token):
+                actor = self._actor(t)
+                if actor and actor not in actors:
+                    actors.append(actor)
+        return actors
+
+    def _with_conjuncts(self, token: int) -> list[int]:
+        """The token and its conjuncts, also those hung on the name beside it: in `с президентом …
+        Алиевым, министром … Гасановым и министром … Мустафаевым` the parser may join the posts
+        through the names."""
+        found, stack = [], [token]
+        while stack:
+            t = stack.pop(0)
+            found.append(t)
+            near = [t] + [c for c in self.children.get(t, []) if self.tokens[c].rel in ("appos", "flat:name", "nmod")]
+            stack += [c for n in near for c in self.children.get(n, []) if self.tokens[c].rel == "conj" and c not in found and c not in stack]
+        if len(found) == 1:
+            found += self._listed_after(token)
+        return found
+
+    def _listed_after(self, token: int) -> list[int]:
+        """Items of a written list after the token when the parser lost it: `с президентом …
+        Алиевым, министром … Гасановым и министром … Мустафаевым` — posts or names in the same
+        case, after `,` or `и`, each with its holder."""
+        case = self.tokens[token].feats.get("Case")
+        end = self._item_end(token)
+        items = []
+        while end < len(self.tokens) and self.tokens[end].text in (",", "и") and self.tokens[end].sent == self.tokens[token].sent:
+            k = end + 1
+            if k >= len(self.tokens) or self.tokens[k].feats.get("Case") != case or not (k in self.role_at or k in self.entity_at):
+                break
+            items.append(k)
+            end = max(self._item_end(k), k + 1)  # a holder named before the post (`Лавров, министр`) ends nothing
+        return items
+
+    def _item_end(self, token: int) -> int:
+        """Index after a list item: a post with its holder's name, or a name."""
+        if token in self.role_at:
+            role = self.role_at[token]
+            return max(self.token_range(role["person_start"], role["person_end"]).stop, token + 1)
+        span = self.entity_at.get(token)
+        return span.last if span is not None else token + 1
+
+    def _actor(self, i: int) -> str | None:
+        token = self.tokens[i]
+        if i in self.role_at:
+            return self.role_at[i]["person"]
+        span = self.entity_at.get(i)
+        if span is not None:
+            return span.entity
+        for c in self.children.get(i, []):  # `президентом … Ильхамом Алиевым`: the name beside the noun
+            if self.tokens[c].rel in ("appos", "flat:name", "nmod") and c in self.entity_at and self.entity_at[c].type == "PERSON":
+                return self.entity_at[c].entity
+        if i in self.post_at:
+            post = self.post_at[i]
+            holder = next((r["person"] for r in self.doc.roles if r["position"] == post["position"] and (not post.get("of") or r["of"] == post["of"])), None)
+            return holder or self._post_actor(post)  # `госминистр обороны` named before as Коакер's post
+        word = token.text.lower()
+        lemma = self.lang.lemma(token)
+        if word in PRONOUNS:
+            return self._antecedent(i)
+        if lemma in PARTY_NOUNS and (token.feats.get("Number") == "Plur" or any(self.lang.lemma(self.tokens[c]) in ("оба", "обе") for c in self.children.get(i, []))):
+            return self._parties(i)
+        if token.feats.get("Number") == "Plur" and lemma in self.lexicon.post_heads:
+            return self._group_actor(i)
+        return None
+
+    def _antecedent(self, i: int) -> str | None:
+        gender = {"Masc": "Masc", "Fem": "Fem"}.get(self.tokens[i].feats.get("Gender", ""))
+        best = None
+        for span in self.doc.spans:
+            if span.type == "PERSON" and span.entity and span.last <= i:
+                span_gender = self.tokens[span.first].feats.get("Gender")
+                if gender is None or span_gender in (gender, None):
+                    best = span
+        return best.entity if best else None
+
+    def _parties(self, i: int) -> str | None:
+        """`обе страны`, `стороны`: the two countries the document names most (the first of them here;
+        the event builder turns a lone party list into source and target)."""
+        counts = Counter(e.id for e in self.doc.entities if e.type == "COUNTRY" for _ in e.mentions)
+        parties = [entity for entity, _ in counts.most_common(2)]
+        return "|".join(parties) if parties else None
+
+    def _post_actor(self, post: dict) -> str:
+        """`министр обороны Армении заявил`: a person named by the post and its owner as written."""
+        owner = self.doc.text[post["of_start"] : post["of_end"]] if post.get("of_start") is not None else ""
+        name = f"{post['position']} {owner}".strip()
+        end = max(post["end"], post.get("of_end") or 0)
+        return self._make_entity("PERSON", name, post["start"], end, post.get("country"), post.get("sectors", []))
+
+    def _group_actor(self, i: int) -> str:
+        """`британских и чешских инструкторов`, `протестующие`: a group named by a plural post."""
+        countries = [self.entity_at[c] for c in self.children.get(i, []) if c in self.entity_at and self.entity_at[c].type == "COUNTRY"]
+        country = self.entities[countries[0].entity].country if countries else None
+        post = self.lexicon.posts.match([self.tokens[i].text], 0)
+        sectors = list(post[1].sectors) if post else []
+        first = min([i] + [c for c in self.children.get(i, []) if c in self.entity_at])
+        return self._make_entity("GROUP", self.lang.lemma(self.tokens[i]), self.tokens[first].start, self.tokens[i].end, country, sectors)
+
+    def _make_entity(self, kind: str, name: str, start: int, end: int, country: str | None, sectors: list[str]) -> str:
+        """An entity for an actor named by a post or a group noun (made once per place in the text)."""
+        existing = next((e for e in self.doc.entities if e.type == kind and e.mentions and e.mentions[0].start == start and e.mentions[0].kind == "descriptor"), None)
+        if existing is not None:
+            return existing.id
+        entity_id = f"e{len(self.doc.entities) + 1}"
+        entity = Entity(entity_id, kind, name, [Mention(start, end, self.doc.text[start:end], "descriptor")], country=country)
+        entity.actor = {"country": country, "sectors": list(sectors), "code": (country or "") + "".join(sectors) or None}
+        self.doc.entities.append(entity)
+        self.entities[entity_id] = entity
+        return entity_id
+
