@@ -116,7 +116,7 @@ class _Context(Referents):
             return []
         heads = [trigger] + ([noun] if noun is not None else [])
         if nominal:
-            sources = self._noun_sources(trigger)
+            sources = self._noun_sources(trigger, patient_genitive="gen" in predicate.targets)
         else:
             sources = self._verb_sources(trigger)
         targets, location, place_target = self._targets(heads, predicate.targets, sources, passive=self._passive(trigger))
@@ -168,10 +168,11 @@ class _Context(Referents):
             break
         return []
 
-    def _noun_sources(self, noun: int) -> list[str]:
-        """`визит министра`, `российский удар`, `своего визита` (the clause's subject)."""
+    def _noun_sources(self, noun: int, patient_genitive: bool) -> list[str]:
+        """`визит министра`, `российский удар`, `своего визита` (the clause's subject); in `арест
+        оппозиционера` the genitive is who undergoes it, not who acts."""
         children = self.children.get(noun, [])
-        owners = [c for c in children if self.tokens[c].rel == "nmod" and self.tokens[c].feats.get("Case") == "Gen" and not self.preposition(c)]
+        owners = [] if patient_genitive else [c for c in children if self.tokens[c].rel == "nmod" and self.tokens[c].feats.get("Case") == "Gen" and not self.preposition(c)]
         owners += [c for c in children if self.tokens[c].rel == "amod" and c in self.entity_at]
         if owners:
             return self.actors(owners)

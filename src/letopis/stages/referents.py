@@ -18,6 +18,10 @@ from ..lang.base import Language
 
 PARTY_NOUNS = {"страна", "сторона", "государство"}
 PLACE_ENTITY_TYPES = ("CITY", "COUNTRY", "LOCATION")
+# groups named by a plural noun that is no post, with their sectors
+GROUP_NOUNS = {"протестующий": ("CVL",), "демонстрант": ("CVL",), "митингующий": ("CVL",), "участник": (),
+               "сторонник": (), "боевик": ("REB",), "повстанец": ("REB",), "силовик": ("COP",), "власть": ("GOV",),
+               "житель": ("CVL",), "гражданин": ("CVL",), "беженец": ("CVL",), "мигрант": ("CVL",), "заключенный": ("CVL",)}
 PRONOUNS = {"он", "она", "его", "ее", "её", "ему", "ей", "им", "ним", "ней", "нему", "него"}
 
 
@@ -122,8 +126,10 @@ class Referents:
             return self._antecedent(i)
         if lemma in PARTY_NOUNS and (token.feats.get("Number") == "Plur" or any(self.lang.lemma(self.tokens[c]) in ("оба", "обе") for c in self.children.get(i, []))):
             return self._parties(i)
-        if token.feats.get("Number") == "Plur" and lemma in self.lexicon.post_heads:
+        if token.pos == "NOUN" and token.feats.get("Number") == "Plur" and (lemma in self.lexicon.post_heads or lemma in GROUP_NOUNS):
             return self._group_actor(i)
+        if token.pos == "NOUN" and lemma in self.lexicon.org_types and self.lexicon.org_types[lemma].sector:
+            return self._body_actor(i)
         return None
 
     def _antecedent(self, i: int) -> str | None:
@@ -151,13 +157,42 @@ class Referents:
         return self._make_entity("PERSON", name, post["start"], end, post.get("country"), post.get("sectors", []))
 
     def _group_actor(self, i: int) -> str:
-        """`британских и чешских инструкторов`, `протестующие`: a group named by a plural post."""
-        countries = [self.entity_at[c] for c in self.children.get(i, []) if c in self.entity_at and self.entity_at[c].type == "COUNTRY"]
-        country = self.entities[countries[0].entity].country if countries else None
+        """`британских и чешских инструкторов`, `сторонников Мурси`, `протестующие`: a group named
+        by a plural post or group noun, with the words that complete it."""
+        first, last = self._noun_phrase(i)
         post = self.lexicon.posts.match([self.tokens[i].text], 0)
-        sectors = list(post[1].sectors) if post else []
-        first = min([i] + [c for c in self.children.get(i, []) if c in self.entity_at])
-        return self._make_entity("GROUP", self.lang.lemma(self.tokens[i]), self.tokens[first].start, self.tokens[i].end, country, sectors)
+        sectors = list(post[1].sectors) if post else list(GROUP_NOUNS.get(self.lang.lemma(self.tokens[i]), ()))
+        name = self.lang.phrase_name(self.tokens, first, last).lower()
+        return self._make_entity("GROUP", name, self.tokens[first].start, self.tokens[last - 1].end, self._country_in(first, last), sectors)
+
+    def _body_actor(self, i: int) -> str:
+        """`полиция`, `армия Египта`, `израильское правительство`: a body named by its type."""
+        first, last = self._noun_phrase(i)
+        org_type = self.lexicon.org_types[self.lang.lemma(self.tokens[i])]
+        name = self.lang.phrase_name(self.tokens, first, last)
+        name = name[:1].lower() + name[1:] if self.tokens[first].text[:1].isupper() and first == self.doc.sentences[self.tokens[first].sent].first else name
+        return self._make_entity("ORGANIZATION", name, self.tokens[first].start, self.tokens[last - 1].end, self._country_in(first, last), [org_type.sector])
+
+    def _noun_phrase(self, i: int) -> tuple[int, int]:
+        """The noun with its adjectives before it and its genitive complements after it."""
+        first = i
+        while first > 0 and self.tokens[first - 1].pos == "ADJ" and self.tokens[first - 1].head == i:
+            first -= 1
+        last = i + 1
+        while last < len(self.tokens) and self.tokens[last].sent == self.tokens[i].sent and self.tokens[last].rel in ("nmod", "flat:name", "appos", "amod") \
+                and self.tokens[last].feats.get("Case") == "Gen" and self.preposition(last) is None and last - i <= 4:
+            end = self.entity_at[last].last if last in self.entity_at else last + 1
+            last = max(end, last + 1)
+        return first, last
+
+    def _country_in(self, first: int, last: int) -> str | None:
+        for k in range(first, last):
+            span = self.entity_at.get(k)
+            if span is not None and span.type in PLACE_ENTITY_TYPES:
+                country = self.entities[span.entity].country
+                if country:
+                    return country
+        return None
 
     def _make_entity(self, kind: str, name: str, start: int, end: int, country: str | None, sectors: list[str]) -> str:
         """An entity for an actor named by a post or a group noun (made once per place in the text)."""
