@@ -38,6 +38,11 @@ class Language(ABC):
         """tokens[first:last], a noun phrase (organisation, place), in the nominative."""
 
     @abstractmethod
+    def participants_name(self, tokens: Sequence[Token], first: int, last: int) -> str:
+        """The people taking part in the event named by tokens[first:last] (a rally, riots):
+        `участники митинга`, `участники беспорядков`."""
+
+    @abstractmethod
     def agreed_name(self, modifiers: Sequence[Token], noun: Token) -> str:
         """Modifiers and the noun they share, in the nominative singular: Курской + областях → Курская область."""
 

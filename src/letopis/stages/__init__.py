@@ -12,10 +12,11 @@ syntax and NER. Then, per document:
 - roles          — who holds which post of which organisation or country
 - actors         — persons and organisations coded: country and CAMEO-style sectors
 - times          — temporal expressions resolved against the article's date
-- events         — who did what to whom, when and where, in CAMEO and PLOVER
 - quotes         — direct and indirect speech with its speaker
+- events         — who did what to whom, when and where, in CAMEO and PLOVER (`я`, `мы` in a
+                   quote are its speaker, so quotes come first)
 """
 
 from . import actors, coref, countries, events, organizations, persons, places, quotes, roles, spans, times
 
-STAGES = (spans, persons, organizations, places, coref, countries, roles, actors, times, events, quotes)
+STAGES = (spans, persons, organizations, places, coref, countries, roles, actors, times, quotes, events)

@@ -68,7 +68,7 @@ class Cluster:
 
     def _name(self, lang: Language) -> str:
         if self.type == "PERSON":
-            return max((s.normal or "" for s in self.names()), key=lambda n: (len(n.split()), len(n)))
+            return self._person_name()
         known = next((lang.lexicon.organizations[s.key] for s in self.spans if s.key in lang.lexicon.organizations), None)
         if self.type == "ORGANIZATION" and known is not None:
             return known.name
@@ -76,6 +76,12 @@ class Cluster:
         keyed = [s for s in names if s.kind == "name"]
         best = max(keyed or names, key=lambda s: (s.last - s.first, -s.first))
         return best.normal or ""
+
+    def _person_name(self) -> str:
+        """The fullest name; among equally full ones the most often given, so that one badly
+        declined form (`Мигеля Диаса-Канеля` → `Диаса-Канель`) does not win by its length."""
+        normals = [s.normal or "" for s in self.names()]
+        return max(normals, key=lambda n: (len(n.split()), normals.count(n), len(n)))
 
     def _name_parts(self) -> dict[str, str]:
         parts: dict[str, str] = {}
@@ -183,7 +189,7 @@ def _person_clusters(spans: list[Span], lang: Language) -> list[Cluster]:
         index(target, span)
     for span in sorted((s for s in spans if _named_words(s) < 2), key=lambda s: s.first):
         word = _part(span, "last", lang) or _part(span, "first", lang) or lang.fold(span.normal or "")
-        candidates = by_word.get(word)
+        candidates = by_word.get(word) or _by_lemma(span, by_word, lang)
         if candidates:
             _nearest(candidates, span).add(span)
         else:
@@ -191,6 +197,19 @@ def _person_clusters(spans: list[Span], lang: Language) -> list[Cluster]:
             clusters.append(cluster)
             index(cluster, span)
     return clusters
+
+
+def _by_lemma(span: Span, by_word: dict[str, list[Cluster]], lang: Language) -> list[Cluster] | None:
+    """A lone surname left as written (`самолёт Моралеса`) joins the person whose name is one of
+    its dictionary forms."""
+    if span.last - span.first != 1:
+        return None
+    words = [lang.fold(w) for w, _ in span.parts] or [lang.fold(span.normal or "")]
+    for word in words:
+        for lemma in sorted({lang.fold(form) for form in lang.lemmas(word)}):
+            if lemma in by_word:
+                return by_word[lemma]
+    return None
 
 
 def _named_words(span: Span) -> int:

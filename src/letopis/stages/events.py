@@ -41,6 +41,8 @@ INTENT_CODES = {"04": "036", "05": "032", "060": "031", "061": "0311", "062": "0
 def intent_code(code: str) -> str:
     return INTENT_CODES.get(code[:3]) or INTENT_CODES.get(code[:2]) or code
 CONSULT_PREFIX = "04"
+PROTEST_PREFIX = "14"
+JOINT_PREFIXES = ("03", "04", "057", "06")  # acts done together: `A и B подписали`, `провели переговоры`
 
 
 @dataclass
@@ -116,17 +118,19 @@ class _Context(Referents):
             return []
         heads = [trigger] + ([noun] if noun is not None else [])
         if nominal:
-            sources = self._noun_sources(trigger, patient_genitive="gen" in predicate.targets)
+            sources = self._noun_sources(trigger, patient_genitive="gen" in predicate.targets, consult=predicate.cameo.startswith(CONSULT_PREFIX))
         else:
             sources = self._verb_sources(trigger)
         targets, location, place_target = self._targets(heads, predicate.targets, sources, passive=self._passive(trigger))
         if not sources and not targets:
             sources = self._relation_parties(heads)
+        if not sources and nominal and predicate.cameo.startswith(PROTEST_PREFIX):
+            sources = [self.participants(trigger)]
         if not sources and not targets:
             return []
         if not targets and "none" not in predicate.targets and not nominal and not sources[1:]:
             return []  # `принял участие` is no hosting: a predicate that needs a target has none
-        if not targets and len(sources) > 1 and predicate.cameo.startswith(("04", "057", "03", "06")):
+        if not targets and len(sources) > 1 and predicate.cameo.startswith(JOINT_PREFIXES) and not self._reciprocal(heads):
             sources, targets = sources[:1], sources[1:]  # `A и B подписали`: the first-named party acts
         sentence = self.tokens[trigger].sent
         events = []
@@ -134,8 +138,8 @@ class _Context(Referents):
         code_text = intent_code(predicate.cameo) if intent else predicate.cameo
         if code_text.startswith("03"):
             status = "intended"  # an intention is of something not yet done
-        for target in targets or [None]:
-            event = Found(trigger, code_text, sources, [target] if target else [], sentence, noun, location, place_target)
+        for source_list, target in self._pairs(heads, predicate.cameo, sources, targets):
+            event = Found(trigger, code_text, source_list, [target] if target else [], sentence, noun, location, place_target)
             event.status = status
             event.negated = self._negated(trigger)
             event.date, event.precision = self._date(trigger, event.status)
@@ -144,6 +148,22 @@ class _Context(Referents):
                 event.confidence -= 0.2
             events.append(event)
         return events
+
+    def _pairs(self, heads: list[int], code: str, sources: list[str], targets: list[str]) -> list[tuple[list[str], str | None]]:
+        """Who acts on whom: each target apart (`встречи с A, B и C`); each source apart unless
+        they act together (`A и B подписали`, a meeting); both ways for `друг друга`."""
+        if self._reciprocal(heads):
+            parties = [p for a in sources + targets for p in a.split("|")]
+            parties = list(dict.fromkeys(parties))
+            if len(parties) >= 2:
+                return [([a], b) for a in parties for b in parties if a != b]
+        joint = code.startswith(JOINT_PREFIXES)
+        groups = [sources] if joint or len(sources) <= 1 else [[a] for a in sources]
+        return [(group, target) for group in groups for target in targets or [None]]
+
+    def _reciprocal(self, heads: list[int]) -> bool:
+        return any(self.tokens[c].text.lower() == "друг" and self.lang.lemma(self.tokens[c + 1]) == "друг"
+                   for h in heads for c in self.children.get(h, []) if c + 1 < len(self.tokens))
 
     def _passive(self, verb: int) -> bool:
         token = self.tokens[verb]
@@ -168,7 +188,7 @@ class _Context(Referents):
             break
         return []
 
-    def _noun_sources(self, noun: int, patient_genitive: bool) -> list[str]:
+    def _noun_sources(self, noun: int, patient_genitive: bool, consult: bool = False) -> list[str]:
         """`визит министра`, `российский удар`, `своего визита` (the clause's subject); in `арест
         оппозиционера` the genitive is who undergoes it, not who acts."""
         children = self.children.get(noun, [])
@@ -177,6 +197,8 @@ class _Context(Referents):
         if owners:
             return self.actors(owners)
         possessive = [c for c in children if self.lang.lemma(self.tokens[c]) in ("свой", "его", "ее", "их")]
+        if not possessive and not consult:
+            return []  # `заявил на митинге`, `дело в связи с акцией`: who speaks of it need not hold it
         i, steps = noun, 0
         while steps < 3 and 0 <= self.tokens[i].head < len(self.tokens):
             rel, i = self.tokens[i].rel, self.tokens[i].head
@@ -238,17 +260,24 @@ class _Context(Referents):
         feats = token.feats
         head = token.head
         if feats.get("VerbForm") == "Inf" or token.pos == "NOUN":
-            steps = 0
+            steps, below = 0, trigger
             while 0 <= head < len(self.tokens) and steps < 3:
+                if self._circumstance(below):
+                    break  # `в ходе визита … договорился`: the visit is where it was agreed, not what
                 governor = self.lang.lemma(self.tokens[head])
                 if governor in INTENT_VERBS or governor in INTENT_NOUNS:
                     return "intended", True
-                head, steps = self.tokens[head].head, steps + 1
+                below, head, steps = head, self.tokens[head].head, steps + 1
         if feats.get("Tense") == "Fut" or (feats.get("Tense") == "Pres" and feats.get("Aspect") == "Perf" and token.pos == "VERB"):
             return "intended", False
         if any(self.tokens[c].pos == "AUX" and self.tokens[c].feats.get("Tense") == "Fut" for c in self.children.get(trigger, [])):
             return "intended", False
         return "actual", False
+
+    def _circumstance(self, i: int) -> bool:
+        """An adverbial of a clause (`в ходе визита`, `после встречи`), not the content of an
+        intention (`договорились о визите`)."""
+        return self.tokens[i].rel == "obl" and self.preposition(i) not in (None, "о", "об", "к")
 
     def _relation_parties(self, heads: list[int]) -> list[str]:
         """`намерение повысить уровень отношений`: talk of the relations, with no actor named, is of

@@ -19,12 +19,25 @@ def run(doc: Document, lang: Language) -> Document:
     name_words = {lang.fold(words[i]) for s in doc.spans if s.type == "PER" and s.last - s.first > 1 for i in range(s.first, s.last)}
     for span in doc.spans:
         if span.type == "PER":
-            span = _retyped(lang, span, words) or _person(doc, lang, span, words)
-            if span is None or _sentence_initial_common_word(doc, lang, span, name_words):
-                continue
+            for part in _two_names(span, lang, doc):
+                part = _retyped(lang, part, words) or _person(doc, lang, part, words)
+                if part is not None and not _sentence_initial_common_word(doc, lang, part, name_words):
+                    spans.append(part)
+            continue
         spans.append(span)
     doc.spans = spans
     return doc
+
+
+def _two_names(span: Span, lang: Language, doc: Document) -> list[Span]:
+    """`Эво Моралес Эдвард Сноуден` (a caption of names) is two people: a given name after a
+    surname, two words or more into the span, opens the second."""
+    parts = lang.person_name(doc.tokens, span.first, span.last) if span.last - span.first >= 4 else []
+    if len(parts) == span.last - span.first:
+        for k in range(2, len(parts) - 1):
+            if parts[k][1] == "first" and parts[k - 1][1] == "last":
+                return [Span(span.first, span.first + k, span.type), Span(span.first + k, span.last, span.type)]
+    return [span]
 
 
 def _person(doc: Document, lang: Language, span: Span, words: list[str]) -> Span | None:

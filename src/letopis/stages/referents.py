@@ -15,6 +15,7 @@ from collections import Counter
 
 from ..document import Document, Entity, Mention, Span
 from ..lang.base import Language
+from ..ud import CLOSING_QUOTES, OPENING_QUOTES
 
 PARTY_NOUNS = {"страна", "сторона", "государство"}
 PLACE_ENTITY_TYPES = ("CITY", "COUNTRY", "LOCATION")
@@ -23,6 +24,10 @@ GROUP_NOUNS = {"протестующий": ("CVL",), "демонстрант": (
                "сторонник": (), "боевик": ("REB",), "повстанец": ("REB",), "силовик": ("COP",), "власть": ("GOV",),
                "житель": ("CVL",), "гражданин": ("CVL",), "беженец": ("CVL",), "мигрант": ("CVL",), "заключенный": ("CVL",)}
 PRONOUNS = {"он", "она", "его", "ее", "её", "ему", "ей", "им", "ним", "ней", "нему", "него"}
+FIRST_PERSON = {"я", "мы", "меня", "мне", "мной", "нас", "нам", "нами"}
+RELATIVE = {"который"}
+# bodies that, acting for their state, stand for the country (`власти Грузии`, `японское правительство`)
+STATE_NOUNS = {"власть", "правительство", "руководство", "кабинет", "режим"}
 
 
 class Referents:
@@ -46,6 +51,7 @@ class Referents:
         self.children: dict[int, list[int]] = {}
         for i, token in enumerate(doc.tokens):
             self.children.setdefault(token.head, []).append(i)
+        self.quote_at = [(q["start"], q["end"], q["speaker"]) for q in doc.quotes]
 
     def token_range(self, start: int, end: int) -> range:
         first = bisect_left(self.starts, start)
@@ -77,7 +83,8 @@ class Referents:
         while stack:
             t = stack.pop(0)
             found.append(t)
-            near = [t] + [c for c in self.children.get(t, []) if self.tokens[c].rel in ("appos", "flat:name", "nmod")]
+            near = [t] + [c for c in self.children.get(t, []) if self.tokens[c].rel in ("appos", "flat:name")
+                          or (self.tokens[c].rel == "nmod" and self._is_person(c))]
             stack += [c for n in near for c in self.children.get(n, []) if self.tokens[c].rel == "conj" and c not in found and c not in stack]
         if len(found) == 1:
             found += self._listed_after(token)
@@ -124,6 +131,14 @@ class Referents:
         lemma = self.lang.lemma(token)
         if word in PRONOUNS:
             return self._antecedent(i)
+        if word in FIRST_PERSON:
+            return self._speaker_of(i)
+        if lemma in RELATIVE:
+            return self._relative_antecedent(i)
+        if token.pos == "NOUN" and lemma in STATE_NOUNS:
+            state = self._state_actor(i)
+            if state:
+                return state
         if lemma in PARTY_NOUNS and (token.feats.get("Number") == "Plur" or any(self.lang.lemma(self.tokens[c]) in ("оба", "обе") for c in self.children.get(i, []))):
             return self._parties(i)
         if token.pos == "NOUN" and token.feats.get("Number") == "Plur" and (lemma in self.lexicon.post_heads or lemma in GROUP_NOUNS):
@@ -131,6 +146,53 @@ class Referents:
         if token.pos == "NOUN" and lemma in self.lexicon.org_types and self.lexicon.org_types[lemma].sector:
             return self._body_actor(i)
         return None
+
+    def _is_person(self, i: int) -> bool:
+        return i in self.entity_at and self.entity_at[i].type == "PERSON"
+
+    def _speaker_of(self, i: int) -> str | None:
+        """`я`, `мы` in quoted speech: its speaker."""
+        start = self.tokens[i].start
+        return next((speaker for a, b, speaker in self.quote_at if a <= start < b), None)
+
+    def _relative_antecedent(self, i: int) -> str | None:
+        """`президенту, которая попросила`: `который` stands for the noun its clause describes."""
+        clause = self.tokens[i].head
+        while 0 <= clause < len(self.tokens) and self.tokens[clause].rel not in ("acl:relcl", "acl") and self.tokens[clause].head != clause:
+            if self.tokens[clause].rel not in ("conj", "xcomp", "ccomp"):
+                return None
+            clause = self.tokens[clause].head
+        if not 0 <= clause < len(self.tokens) or not 0 <= self.tokens[clause].head < len(self.tokens):
+            return None
+        noun = self.tokens[clause].head
+        return self._actor(noun) if noun != i else None
+
+    def _state_actor(self, i: int) -> str | None:
+        """`власти Грузии`, `американские власти`, `его правительство`, `власти` alone: the country
+        they govern — named in the phrase, the country of the person whose government it is, else
+        the country the document is most about. A city's or region's authorities are no state."""
+        first, last = self._noun_phrase(i)
+        places = [self.entity_at[k] for k in range(first, last) if k in self.entity_at and self.entity_at[k].type in PLACE_ENTITY_TYPES]
+        if places:
+            country = next((p.entity for p in places if p.type == "COUNTRY"), None)
+            return country  # None: `власти Москвы` is a body of its own
+        if first != i or last != i + 1:
+            return None  # `новые власти`, `правительство национального единства`: not the state as such
+        owner = next((c for c in self.children.get(i, []) if self.tokens[c].text.lower() in ("его", "ее", "её", "их")), None)
+        if owner is not None:
+            person = self._antecedent(owner)
+            country = self.entities[person].country if person else None
+            return self._country_entity(country)
+        return self._main_country()
+
+    def _country_entity(self, code: str | None) -> str | None:
+        if not code:
+            return None
+        return next((e.id for e in self.doc.entities if e.type == "COUNTRY" and e.country == code), None)
+
+    def _main_country(self) -> str | None:
+        counts = Counter(e.id for e in self.doc.entities if e.type == "COUNTRY" for _ in e.mentions)
+        return counts.most_common(1)[0][0] if counts else None
 
     def _antecedent(self, i: int) -> str | None:
         gender = {"Masc": "Masc", "Fem": "Fem"}.get(self.tokens[i].feats.get("Gender", ""))
@@ -164,6 +226,20 @@ class Referents:
         sectors = list(post[1].sectors) if post else list(GROUP_NOUNS.get(self.lang.lemma(self.tokens[i]), ()))
         name = self.lang.phrase_name(self.tokens, first, last).lower()
         return self._make_entity("GROUP", name, self.tokens[first].start, self.tokens[last - 1].end, self._country_in(first, last), sectors)
+
+    def participants(self, noun: int) -> str:
+        """`митинг «За допуск на выборы»` with no one named as holding it: its participants, a group."""
+        words = [self.tokens[noun]]
+        k = noun + 1
+        if k < len(self.tokens) and self.tokens[k].head == noun and self.lang.lemma(self.tokens[k]) == "протест":
+            k += 1  # `акции протеста «День гнева»`
+        if k < len(self.tokens) and self.tokens[k].text in OPENING_QUOTES:
+            close = next((j for j in range(k + 1, min(k + 12, len(self.tokens))) if self.tokens[j].text in CLOSING_QUOTES), None)
+            if close is not None:
+                words += self.tokens[k : close + 1]
+        name = self.lang.participants_name(words, 0, len(words))
+        token = self.tokens[noun]
+        return self._make_entity("GROUP", name, token.start, token.end, None, ["CVL"])
 
     def _body_actor(self, i: int) -> str:
         """`полиция`, `армия Египта`, `израильское правительство`: a body named by its type."""

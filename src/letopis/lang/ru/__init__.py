@@ -77,6 +77,9 @@ class Russian(Language):
     def phrase_name(self, tokens: Sequence[Token], first: int, last: int) -> str:
         return self.names.phrase(tokens, first, last)
 
+    def participants_name(self, tokens: Sequence[Token], first: int, last: int) -> str:
+        return "участники " + self.names.genitive(tokens, first, last)
+
     def is_locative(self, doc: Document, first: int, last: int) -> bool:
         return is_locative(doc, first, last, self.lemma, self.lexicon.place_types)
 

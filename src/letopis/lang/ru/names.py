@@ -141,6 +141,15 @@ class NameForms:
                     forms[i] = restore_form(inflected, token.text)
         return _join(tokens, forms)
 
+    def genitive(self, doc_tokens: Sequence[Token], first: int, last: int) -> str:
+        """A noun (with a quoted name after it) in the genitive, keeping its number: `на митинге
+        «За допуск»` → `митинга «За допуск»`, `беспорядки` → `беспорядков`."""
+        noun = doc_tokens[first]
+        parse = self.morph.best_parse(noun.text, "NOUN", noun.feats)
+        number = "plur" if parse.tag.number == "plur" or "Pltm" in parse.tag.grammemes else "sing"
+        form = restore_form(self.morph.inflect(parse, {"gent", number}) or noun.text, noun.text.lower())
+        return " ".join([form] + [t.text for t in doc_tokens[first + 1 : last]]).replace("« ", "«").replace(" »", "»")
+
     def agreed(self, modifiers: Sequence[Token], noun: Token) -> str:
         parse = self.morph.best_parse(noun.text, "NOUN", noun.feats)
         head = restore_form(self.morph.inflect(parse, {"nomn", "sing"}) or noun.text, noun.text.lower())
