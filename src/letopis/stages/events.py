@@ -109,7 +109,8 @@ class _Context(Referents):
     def _objects(self, verb: int) -> list[int]:
         """The nouns a light verb may take: its object (`провел переговоры`), the subject of its
         passive (`был подписан меморандум`), a noun under a preposition (`взят под стражу`)."""
-        return [c for c in self.children.get(verb, []) if self.tokens[c].rel in ("obj", "nsubj:pass", "obl") and self.tokens[c].pos == "NOUN"]
+        return [c for c in self.children.get(verb, []) if (self.tokens[c].rel in ("obj", "nsubj:pass", "obl") and self.tokens[c].pos == "NOUN")
+                or (self.tokens[c].rel in ("xcomp", "obl") and self.tokens[c].pos == "ADJ")]  # `признал виновным`
 
     # ----- arguments -----
     def _build(self, trigger: int, predicate, noun: int | None, nominal: bool = False) -> list[Found]:
@@ -121,7 +122,11 @@ class _Context(Referents):
             sources = self._noun_sources(trigger, patient_genitive="gen" in predicate.targets, consult=predicate.cameo.startswith(CONSULT_PREFIX))
         else:
             sources = self._verb_sources(trigger)
-        targets, location, place_target = self._targets(heads, predicate.targets, sources, passive=self._passive(trigger))
+        if predicate.targets == ("subj",):
+            sources, targets = [], sources  # `лишился поста`, `оказался под арестом`: the subject undergoes it
+            location, place_target = None, False
+        else:
+            targets, location, place_target = self._targets(heads, predicate.targets, sources, passive=self._passive(trigger))
         if not sources and not targets:
             sources = self._relation_parties(heads)
         if not sources and nominal and predicate.cameo.startswith(PROTEST_PREFIX):
@@ -130,6 +135,8 @@ class _Context(Referents):
             return []
         if not targets and "none" not in predicate.targets and not nominal and not sources[1:]:
             return []  # `принял участие` is no hosting: a predicate that needs a target has none
+        if nominal and not (sources and (targets or "none" in predicate.targets or predicate.cameo.startswith(PROTEST_PREFIX))):
+            return []  # `после ареста`, `в ходе встречи`: an event noun without its actors mostly recalls one told elsewhere
         if not targets and len(sources) > 1 and predicate.cameo.startswith(JOINT_PREFIXES) and not self._reciprocal(heads):
             sources, targets = sources[:1], sources[1:]  # `A и B подписали`: the first-named party acts
         sentence = self.tokens[trigger].sent
