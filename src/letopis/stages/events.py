@@ -42,6 +42,8 @@ def intent_code(code: str) -> str:
     return INTENT_CODES.get(code[:3]) or INTENT_CODES.get(code[:2]) or code
 CONSULT_PREFIX = "04"
 PROTEST_PREFIX = "14"
+# nouns of acts: the target of `осудил действия X` is X
+ACT_NOUNS = {"действие", "политика", "решение", "заявление", "высказывание", "поступок", "шаг", "позиция", "акция", "операция", "рейд", "курс"}
 JOINT_PREFIXES = ("03", "04", "057", "06")  # acts done together: `A и B подписали`, `провели переговоры`
 
 
@@ -122,8 +124,11 @@ class _Context(Referents):
             sources = self._noun_sources(trigger, patient_genitive="gen" in predicate.targets, consult=predicate.cameo.startswith(CONSULT_PREFIX))
         else:
             sources = self._verb_sources(trigger)
+        sources = list(dict.fromkeys(p for a in sources for p in a.split("|")))  # `обе страны`: each party
         if predicate.targets == ("subj",):
-            sources, targets = [], sources  # `лишился поста`, `оказался под арестом`: the subject undergoes it
+            # `лишился поста`, `прошли обучение под руководством британских инструкторов`: the subject
+            # undergoes the act, done by whoever leads it, if named
+            sources, targets = self.actors(self._leaders(heads)), sources
             location, place_target = None, False
         else:
             targets, location, place_target = self._targets(heads, predicate.targets, sources, passive=self._passive(trigger))
@@ -169,8 +174,22 @@ class _Context(Referents):
         return [(group, target) for group in groups for target in targets or [None]]
 
     def _reciprocal(self, heads: list[int]) -> bool:
-        return any(self.tokens[c].text.lower() == "друг" and self.lang.lemma(self.tokens[c + 1]) == "друг"
-                   for h in heads for c in self.children.get(h, []) if c + 1 < len(self.tokens))
+        """`друг друга` in the clause of the predicate (the parser may hang it on any noun there)."""
+        sentence = self.doc.sentences[self.tokens[heads[0]].sent]
+        return any(self.tokens[k].text.lower() == "друг" and self.lang.lemma(self.tokens[k + 1]) == "друг" and self._governs(heads[0], [k])
+                   for k in range(sentence.first, sentence.last - 1))
+
+    def _leaders(self, heads: list[int]) -> list[int]:
+        """X in `под руководством X`, `у X` hung on the predicate or on a conjunct of its noun."""
+        near = [c for h in heads for c in self.children.get(h, [])]
+        near += [g for c in near if self.tokens[c].rel == "conj" for g in self.children.get(c, [])]
+        leaders = []
+        for c in near:
+            if self.lang.lemma(self.tokens[c]) == "руководство" and self.preposition(c) == "под":
+                leaders += [g for g in self.children.get(c, []) if self.tokens[g].rel == "nmod" and self.tokens[g].feats.get("Case") == "Gen"]
+            elif self.preposition(c) == "у" and self.tokens[c].rel in ("obl", "nmod"):
+                leaders.append(c)
+        return leaders
 
     def _passive(self, verb: int) -> bool:
         token = self.tokens[verb]
@@ -186,6 +205,9 @@ class _Context(Referents):
                 return self.actors(agents)
             if subjects:
                 return self.actors(subjects)
+            named = self._name_before(i)
+            if named is not None:
+                return self.actors([named])
             token = self.tokens[i]
             if token.rel in ("xcomp", "conj", "advcl", "ccomp", "acl") and 0 <= token.head < len(self.tokens):
                 i = token.head  # `намерен посетить`: the subject of the governing verb
@@ -194,6 +216,20 @@ class _Context(Referents):
                 return self.actors([token.head]) if 0 <= token.head < len(self.tokens) else []
             break
         return []
+
+    def _name_before(self, verb: int) -> int | None:
+        """A subject the parser hung elsewhere: a name in the nominative right before the verb
+        (`о помиловании Нетаньяху поблагодарил`, an indeclinable name read as a genitive)."""
+        k = verb - 1
+        while k >= 0 and self.tokens[k].pos == "ADV":
+            k -= 1
+        span = self.entity_at.get(k)
+        if span is None or k < 0 or span.last != k + 1 or self.tokens[k].feats.get("Case") != "Nom" or self.preposition(k):
+            return None
+        verb_feats, name_feats = self.tokens[verb].feats, self.tokens[k].feats
+        if verb_feats.get("Number") and name_feats.get("Number") and verb_feats["Number"] != name_feats["Number"]:
+            return None
+        return k
 
     def _noun_sources(self, noun: int, patient_genitive: bool, consult: bool = False) -> list[str]:
         """`визит министра`, `российский удар`, `своего визита` (the clause's subject); in `арест
@@ -225,10 +261,13 @@ class _Context(Referents):
             span = self.entity_at.get(c)
             if span is not None and span.type in PLACE_ENTITY_TYPES and self.preposition(c) in ("в", "во", "на") and self.tokens[c].feats.get("Case") == "Loc":
                 location = location or span.entity
-        described = [c for h in heads for d in self.children.get(h, []) if self.tokens[d].rel == "acl" for c in self.children.get(d, [])]
+        # `эмбарго на поставки оружия, применявшееся к Азербайджану`: a participle describing the
+        # predicate noun (the parser may hang it on a noun inside the noun's phrase)
+        phrase = [d for h in heads for d in self._noun_subtree(h)]
+        described = [c for d in phrase if self.tokens[d].rel == "acl" for c in self.children.get(d, [])]
         tries = [(kind, dependents) for kind in kinds] + [(kind, described) for kind in ("к", "против")]
         for kind, candidates in tries:
-            picked = self._dependents_of_kind(candidates, kind, passive)
+            picked = [self._act_owner(c) for c in self._dependents_of_kind(candidates, kind, passive)]
             actors = [a for a in self.actors(picked) if a not in sources]
             if actors:
                 if kind in ("в", "на"):
@@ -237,6 +276,26 @@ class _Context(Referents):
                     actors = [self._country_of_place(a) for a in actors]
                 return actors, location, place_target
         return [], location, place_target
+
+    def _noun_subtree(self, head: int, depth: int = 3) -> list[int]:
+        """Dependents of the head through nominal modifiers, a few levels down."""
+        found, level = [], [head]
+        for _ in range(depth):
+            level = [c for k in level for c in self.children.get(k, []) if self.tokens[c].rel in ("nmod", "acl")]
+            found += level
+        return found
+
+    def _act_owner(self, i: int) -> int:
+        """`осудил визит Медведева`, `против действий президента`: an act stands for whoever did it."""
+        token = self.tokens[i]
+        lemma = self.lang.lemma(token)
+        if token.pos != "NOUN" or not (lemma in ACT_NOUNS or lemma in self.lexicon.noun_predicates):
+            return i
+        for c in self.children.get(i, []):
+            if c in self.entity_at or c in self.role_at or c in self.post_at:
+                if self.tokens[c].rel == "amod" or (self.tokens[c].rel == "nmod" and self.tokens[c].feats.get("Case") == "Gen" and not self.preposition(c)):
+                    return c
+        return i
 
     def _dependents_of_kind(self, dependents: list[int], kind: str, passive: bool) -> list[int]:
         tokens = self.tokens

@@ -23,6 +23,8 @@ PLACE_ENTITY_TYPES = ("CITY", "COUNTRY", "LOCATION")
 GROUP_NOUNS = {"протестующий": ("CVL",), "демонстрант": ("CVL",), "митингующий": ("CVL",), "участник": (),
                "сторонник": (), "боевик": ("REB",), "повстанец": ("REB",), "силовик": ("COP",), "власть": ("GOV",),
                "житель": ("CVL",), "гражданин": ("CVL",), "беженец": ("CVL",), "мигрант": ("CVL",), "заключенный": ("CVL",)}
+# people who act for a body: `представители ПАСЕ`, `сотрудники службы безопасности` are the body
+MEMBER_NOUNS = {"представитель", "сотрудник", "член", "делегация", "эксперт", "специалист", "дипломат", "офицер", "военнослужащий"}
 PRONOUNS = {"он", "она", "его", "ее", "её", "ему", "ей", "им", "ним", "ней", "нему", "него"}
 FIRST_PERSON = {"я", "мы", "меня", "мне", "мной", "нас", "нам", "нами"}
 RELATIVE = {"который"}
@@ -141,10 +143,21 @@ class Referents:
                 return state
         if lemma in PARTY_NOUNS and (token.feats.get("Number") == "Plur" or any(self.lang.lemma(self.tokens[c]) in ("оба", "обе") for c in self.children.get(i, []))):
             return self._parties(i)
+        if token.pos == "NOUN" and token.feats.get("Number") == "Plur" and lemma in MEMBER_NOUNS:
+            body = self._body_of_members(i)
+            if body:
+                return body
         if token.pos == "NOUN" and token.feats.get("Number") == "Plur" and (lemma in self.lexicon.post_heads or lemma in GROUP_NOUNS):
             return self._group_actor(i)
         if token.pos == "NOUN" and lemma in self.lexicon.org_types and self.lexicon.org_types[lemma].sector:
             return self._body_actor(i)
+        return None
+
+    def _body_of_members(self, i: int) -> str | None:
+        for c in self.children.get(i, []):
+            span = self.entity_at.get(c)
+            if span is not None and span.type == "ORGANIZATION" and self.tokens[c].feats.get("Case") == "Gen" and not self.preposition(c):
+                return span.entity
         return None
 
     def _is_person(self, i: int) -> bool:
@@ -252,14 +265,24 @@ class Referents:
     def _noun_phrase(self, i: int) -> tuple[int, int]:
         """The noun with its adjectives before it and its genitive complements after it."""
         first = i
-        while first > 0 and self.tokens[first - 1].pos == "ADJ" and self.tokens[first - 1].head == i:
+        inside = {i}
+        while first > 0 and self._modifies(first - 1, inside):
             first -= 1
+            inside.add(first)
         last = i + 1
         while last < len(self.tokens) and self.tokens[last].sent == self.tokens[i].sent and self.tokens[last].rel in ("nmod", "flat:name", "appos", "amod") \
                 and self.tokens[last].feats.get("Case") == "Gen" and self.preposition(last) is None and last - i <= 4:
             end = self.entity_at[last].last if last in self.entity_at else last + 1
             last = max(end, last + 1)
         return first, last
+
+    def _modifies(self, k: int, inside: set[int]) -> bool:
+        """An adjective of the phrase, also one joined to another (`британских и чешских`)."""
+        token = self.tokens[k]
+        if token.pos == "ADJ":
+            head = token.head
+            return head in inside or (0 <= head < len(self.tokens) and self.tokens[head].pos == "ADJ" and self.tokens[head].head in inside)
+        return token.text in (",", "и") and k - 1 >= 0 and self.tokens[k - 1].pos == "ADJ" and k + 1 in inside
 
     def _country_in(self, first: int, last: int) -> str | None:
         for k in range(first, last):

@@ -78,6 +78,9 @@ class Russian(Language):
         return self.names.phrase(tokens, first, last)
 
     def participants_name(self, tokens: Sequence[Token], first: int, last: int) -> str:
+        own_word = PARTICIPANTS.get(self.lemma(tokens[first]))
+        if own_word and last - first == 1:
+            return own_word  # `протесты` → `протестующие`
         return "участники " + self.names.genitive(tokens, first, last)
 
     def is_locative(self, doc: Document, first: int, last: int) -> bool:
@@ -104,6 +107,10 @@ class Russian(Language):
     @cached_property
     def cities(self) -> CityIndex:
         return CityIndex("ru", fold)
+
+
+# those taking part in an event that has a word of its own for them
+PARTICIPANTS = {"протест": "протестующие", "демонстрация": "демонстранты", "забастовка": "забастовщики", "голодовка": "голодающие"}
 
 
 def ner_spans(tokens: Sequence[Token]):

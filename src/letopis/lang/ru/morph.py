@@ -33,6 +33,9 @@ NAME_GRAMMEMES = {"Name", "Surn", "Patr"}
 PROPER_GRAMMEMES = NAME_GRAMMEMES | {"Geox", "Orgn", "Trad", "Abbr"}
 
 
+RARE_FORMS = frozenset({"Infr", "Arch", "Slng", "Erro", "Dist"})  # informal, archaic, slang, misspelt, variant forms
+
+
 def fold(text: str) -> str:
     """Lower case with ё folded to е: the comparison form of every lexicon lookup."""
     return text.lower().replace("ё", "е")
@@ -84,6 +87,7 @@ class RussianMorphology:
         """The form of the parse's lexeme with these grammemes; among several (высший, высочайший)
         the one closest to the word as written."""
         forms = [f for f in parse.lexeme if grammemes <= f.tag.grammemes]
+        forms = [f for f in forms if not f.tag.grammemes & RARE_FORMS] or forms  # инструкторы, not инструктора
         if not forms:
             form = parse.inflect(grammemes)
             return form.word if form else None
