@@ -150,6 +150,10 @@ class _Context(Referents):
         code_text = intent_code(predicate.cameo) if intent else predicate.cameo
         if code_text.startswith("03"):
             status = "intended"  # an intention is of something not yet done
+        if predicate.cameo.startswith(CONSULT_PREFIX) and any(self._press(t) for t in targets):
+            targets = [t for t in targets if not self._press(t)]  # talking to journalists is no diplomacy
+            if not targets:
+                return []
         for source_list, target in self._pairs(heads, predicate.cameo, sources, targets):
             event = Found(trigger, code_text, source_list, [target] if target else [], sentence, noun, location, place_target)
             event.status = status
@@ -178,6 +182,10 @@ class _Context(Referents):
         sentence = self.doc.sentences[self.tokens[heads[0]].sent]
         return any(self.tokens[k].text.lower() == "друг" and self.lang.lemma(self.tokens[k + 1]) == "друг" and self._governs(heads[0], [k])
                    for k in range(sentence.first, sentence.last - 1))
+
+    def _press(self, actor: str) -> bool:
+        entity = self.entities.get(actor)
+        return entity is not None and entity.type in ("PERSON", "GROUP") and set((entity.actor or {}).get("sectors") or []) == {"MED"}
 
     def _leaders(self, heads: list[int]) -> list[int]:
         """X in `под руководством X`, `у X` hung on the predicate or on a conjunct of its noun."""

@@ -71,6 +71,8 @@ class Referents:
     def actors(self, tokens: list[int]) -> list[str]:
         actors: list[str] = []
         for token in tokens:
+            if self.lang.lemma(self.tokens[token]) in RELATIVE:
+                token = self._relative_noun(token) or token  # `A и B, которые встречаются`: both
             for t in self._with_conjuncts(token):
                 actor = self._actor(t)
                 if actor and actor not in actors:
@@ -127,8 +129,7 @@ class Referents:
                 return self.entity_at[c].entity
         if i in self.post_at:
             post = self.post_at[i]
-            holder = next((r["person"] for r in self.doc.roles if r["position"] == post["position"] and (not post.get("of") or r["of"] == post["of"])), None)
-            return holder or self._post_actor(post)  # `госминистр обороны` named before as Коакер's post
+            return self._holder(post) or self._post_actor(post)  # `госминистр обороны` named before as Коакер's post
         word = token.text.lower()
         lemma = self.lang.lemma(token)
         if word in PRONOUNS:
@@ -153,6 +154,16 @@ class Referents:
             return self._body_actor(i)
         return None
 
+    def _holder(self, post: dict) -> str | None:
+        """Who holds the post in the document: a role of that post and owner; else one of that post
+        named without owner whose holder is of the owner's country (`президент Николя Саркози` …
+        `президент Франции`)."""
+        same = [r for r in self.doc.roles if r["position"] == post["position"]]
+        holder = next((r["person"] for r in same if not post.get("of") or r["of"] == post["of"]), None)
+        if holder or not post.get("country"):
+            return holder
+        return next((r["person"] for r in same if not r.get("of") and self.entities[r["person"]].country == post["country"]), None)
+
     def _body_of_members(self, i: int) -> str | None:
         for c in self.children.get(i, []):
             span = self.entity_at.get(c)
@@ -170,6 +181,10 @@ class Referents:
 
     def _relative_antecedent(self, i: int) -> str | None:
         """`президенту, которая попросила`: `который` stands for the noun its clause describes."""
+        noun = self._relative_noun(i)
+        return self._actor(noun) if noun is not None else None
+
+    def _relative_noun(self, i: int) -> int | None:
         clause = self.tokens[i].head
         while 0 <= clause < len(self.tokens) and self.tokens[clause].rel not in ("acl:relcl", "acl") and self.tokens[clause].head != clause:
             if self.tokens[clause].rel not in ("conj", "xcomp", "ccomp"):
@@ -178,7 +193,7 @@ class Referents:
         if not 0 <= clause < len(self.tokens) or not 0 <= self.tokens[clause].head < len(self.tokens):
             return None
         noun = self.tokens[clause].head
-        return self._actor(noun) if noun != i else None
+        return noun if noun != i else None
 
     def _state_actor(self, i: int) -> str | None:
         """`власти Грузии`, `американские власти`, `его правительство`, `власти` alone: the country

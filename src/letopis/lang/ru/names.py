@@ -170,6 +170,15 @@ def _span_case(tokens: Sequence[Token], first: int, last: int) -> str | None:
     if token.rel == "nsubj" and token.feats.get("Case") in ("Nom", None):
         return "Nom"
     if token.rel == "appos" and 0 <= token.head < len(tokens) and tokens[token.head].pos == "NOUN":
+        own = {t.feats.get("Case") for t in tokens[first:last] if t.pos == "PROPN"}
+        noun = token.head
+        for _ in range(3):  # `с заместителем министра … Александром Налбандовым`: the parser may hang
+            case = tokens[noun].feats.get("Case")  # the name on the genitive; the post it names is higher
+            if len(own) != 1 or case in own:
+                return case
+            if tokens[noun].rel != "nmod" or not 0 <= tokens[noun].head < len(tokens) or tokens[tokens[noun].head].pos != "NOUN":
+                break
+            noun = tokens[noun].head
         return tokens[token.head].feats.get("Case")
     return None
 
