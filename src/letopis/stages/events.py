@@ -112,7 +112,8 @@ class _Context(Referents):
         """The nouns a light verb may take: its object (`провел переговоры`), the subject of its
         passive (`был подписан меморандум`), a noun under a preposition (`взят под стражу`)."""
         return [c for c in self.children.get(verb, []) if (self.tokens[c].rel in ("obj", "nsubj:pass", "obl") and self.tokens[c].pos == "NOUN")
-                or (self.tokens[c].rel in ("xcomp", "obl") and self.tokens[c].pos == "ADJ")]  # `признал виновным`
+                or (self.tokens[c].rel in ("xcomp", "obl") and self.tokens[c].pos == "ADJ")  # `признал виновным`
+                or (self.tokens[c].rel == "xcomp" and self.tokens[c].pos == "NOUN")]  # `назвал решение нарушением`
 
     # ----- arguments -----
     def _build(self, trigger: int, predicate, noun: int | None, nominal: bool = False) -> list[Found]:
@@ -299,10 +300,10 @@ class _Context(Referents):
         lemma = self.lang.lemma(token)
         if token.pos != "NOUN" or not (lemma in ACT_NOUNS or lemma in self.lexicon.noun_predicates):
             return i
-        for c in self.children.get(i, []):
-            if c in self.entity_at or c in self.role_at or c in self.post_at:
-                if self.tokens[c].rel == "amod" or (self.tokens[c].rel == "nmod" and self.tokens[c].feats.get("Case") == "Gen" and not self.preposition(c)):
-                    return c
+        for c in [*self.children.get(i, []), *self._noun_subtree(i, depth=2)]:  # `визит на острова президента`
+            owner = self.tokens[c].rel == "amod" or (self.tokens[c].rel == "nmod" and self.tokens[c].feats.get("Case") == "Gen" and not self.preposition(c))
+            if owner and self._actor(c):
+                return c
         return i
 
     def _dependents_of_kind(self, dependents: list[int], kind: str, passive: bool) -> list[int]:

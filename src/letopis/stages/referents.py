@@ -124,8 +124,10 @@ class Referents:
         span = self.entity_at.get(i)
         if span is not None:
             return span.entity
-        for c in self.children.get(i, []):  # `президентом … Ильхамом Алиевым`: the name beside the noun
+        for c in self.children.get(i, []):  # `президентом … Ильхамом Алиевым`: the name beside the noun,
             if self.tokens[c].rel in ("appos", "flat:name", "nmod") and c in self.entity_at and self.entity_at[c].type == "PERSON":
+                if self.tokens[c].rel == "nmod" and self.tokens[c].feats.get("Case") != token.feats.get("Case"):
+                    continue  # not `представитель Эрдогана`, someone else
                 return self.entity_at[c].entity
         if i in self.post_at:
             post = self.post_at[i]
@@ -242,8 +244,14 @@ class Referents:
     def _post_actor(self, post: dict) -> str:
         """`министр обороны Армении заявил`: a person named by the post and its owner as written."""
         owner = self.doc.text[post["of_start"] : post["of_end"]] if post.get("of_start") is not None else ""
-        name = f"{post['position']} {owner}".strip()
         end = max(post["end"], post.get("of_end") or 0)
+        if not owner:  # `представитель Эрдогана`: the person whose post it is
+            after = self.token_range(post["end"], post["end"] + 1).start
+            span = self.entity_at.get(after)
+            if span is not None and span.type == "PERSON" and self.tokens[after].feats.get("Case") == "Gen" and self.tokens[after].start - post["end"] <= 1:
+                owner = self.doc.text[self.tokens[span.first].start : self.tokens[span.last - 1].end]
+                end = self.tokens[span.last - 1].end
+        name = f"{post['position']} {owner}".strip()
         return self._make_entity("PERSON", name, post["start"], end, post.get("country"), post.get("sectors", []))
 
     def _group_actor(self, i: int) -> str:

@@ -206,9 +206,19 @@ class _Context:
                 continue
             if self.is_head(i):
                 head = self._outer_head(i, end)
+                if self._owner_not_holder(head, person):
+                    return None
                 return self._role(person, head, end, (self.extend_left(head), person.last))
             i -= 1
         return None
+
+    def _owner_not_holder(self, head: int, person: Span) -> bool:
+        """`представитель Эрдогана`: a name declined in the genitive after a post in another case
+        is whose the post is, not who holds it."""
+        post_case = self.tokens[head].feats.get("Case")
+        name = self.tokens[person.first]
+        declined = (person.normal or "").split()[:1] != [name.text]
+        return name.feats.get("Case") == "Gen" and post_case not in (None, "Gen") and declined
 
     def _outer_head(self, head: int, end: int) -> int:
         """`пресс-секретарь президента`, `заместитель министра`: a post in the genitive completes
