@@ -125,7 +125,7 @@ class _Context(Referents):
             sources = self._noun_sources(trigger, patient_genitive="gen" in predicate.targets, consult=predicate.cameo.startswith(CONSULT_PREFIX))
         else:
             sources = self._verb_sources(trigger)
-        sources = list(dict.fromkeys(p for a in sources for p in a.split("|")))  # `обе страны`: each party
+        sources = list(dict.fromkeys(self._country_of_place(p) for a in sources for p in a.split("|")))  # `обе страны`: each party; `Москва`: Russia
         if predicate.targets == ("subj",):
             # `лишился поста`, `прошли обучение под руководством британских инструкторов`: the subject
             # undergoes the act, done by whoever leads it, if named
@@ -279,11 +279,12 @@ class _Context(Referents):
             picked = [self._act_owner(c) for c in self._dependents_of_kind(candidates, kind, passive)]
             actors = [a for a in self.actors(picked) if a not in sources]
             if actors:
-                if kind in ("в", "на"):
-                    place_target = True
-                    location = location or next((a for a in actors if self.entities[a].type in PLACE_ENTITY_TYPES), None)
-                    actors = [self._country_of_place(a) for a in actors]
-                return actors, location, place_target
+                places = [a for a in actors if a in self.entities and self.entities[a].type in PLACE_ENTITY_TYPES]
+                if kind in ("в", "на") or (kind == "obj" and places):
+                    place_target = kind != "obj"
+                    location = location or next(iter(places), None)  # `посетил Баку`, `прибыл в Баку`
+                # a city acting or acted on stands for its country (`просили Анкару`, `посетил Баку`)
+                return [self._country_of_place(a) for a in actors], location, place_target
         return [], location, place_target
 
     def _noun_subtree(self, head: int, depth: int = 3) -> list[int]:
@@ -321,8 +322,8 @@ class _Context(Referents):
 
     def _country_of_place(self, entity_id: str) -> str:
         """A visit to a city is a visit to its country (the city is the event's location)."""
-        entity = self.entities[entity_id]
-        if entity.type != "CITY" or not entity.country:
+        entity = self.entities.get(entity_id)
+        if entity is None or entity.type != "CITY" or not entity.country:
             return entity_id
         country = next((e for e in self.doc.entities if e.type == "COUNTRY" and e.country == entity.country), None)
         return country.id if country else entity_id

@@ -90,9 +90,8 @@ class Referents:
             near = [t] + [c for c in self.children.get(t, []) if self.tokens[c].rel in ("appos", "flat:name")
                           or (self.tokens[c].rel == "nmod" and self._is_person(c))]
             stack += [c for n in near for c in self.children.get(n, []) if self.tokens[c].rel == "conj" and c not in found and c not in stack]
-        if len(found) == 1:
-            found += self._listed_after(token)
-        return found
+        found += [k for k in self._listed_after(token) if k not in found]
+        return sorted(found)
 
     def _listed_after(self, token: int) -> list[int]:
         """Items of a written list after the token when the parser lost it: `с президентом …
@@ -123,7 +122,7 @@ class Referents:
             return self.role_at[i]["person"]
         span = self.entity_at.get(i)
         if span is not None:
-            return span.entity
+            return self._state_named(span) or span.entity
         for c in self.children.get(i, []):  # `президентом … Ильхамом Алиевым`: the name beside the noun,
             if self.tokens[c].rel in ("appos", "flat:name", "nmod") and c in self.entity_at and self.entity_at[c].type == "PERSON":
                 if self.tokens[c].rel == "nmod" and self.tokens[c].feats.get("Case") != token.feats.get("Case"):
@@ -196,6 +195,16 @@ class Referents:
             return None
         noun = self.tokens[clause].head
         return noun if noun != i else None
+
+    def _state_named(self, span: Span) -> str | None:
+        """`Власти Грузии`, `Болгарское правительство` tagged as an organisation: the country."""
+        if span.type != "ORGANIZATION":
+            return None
+        noun = next((k for k in range(span.first, span.last) if self.tokens[k].pos == "NOUN"), None)
+        if noun is None or self.lang.lemma(self.tokens[noun]) not in STATE_NOUNS:
+            return None
+        first, last = self._noun_phrase(noun)
+        return next((self.entity_at[k].entity for k in range(first, last) if k in self.entity_at and self.entity_at[k].type == "COUNTRY"), None)
 
     def _state_actor(self, i: int) -> str | None:
         """`власти Грузии`, `американские власти`, `его правительство`, `власти` alone: the country

@@ -1,0 +1,156 @@
+"""Events: predicates in the parse, their actors, coordination, status, negation, dates, merging."""
+
+from __future__ import annotations
+
+import pytest
+
+from letopis import cameo
+
+
+def events(doc) -> list[tuple]:
+    """(cameo, PLOVER type, sources, targets) with actor names, in text order."""
+    names = {e.id: e.name for e in doc.entities}
+    return [(e["cameo"], e["plover"], [names[a] for a in e["source"]], [names[a] for a in e["target"]]) for e in doc.events]
+
+
+def find(doc, code: str) -> list[dict]:
+    return [e for e in doc.events if e["cameo"] == code]
+
+
+def test_a_meeting_with_three_officials_is_three_meetings(extract):
+    doc = extract(
+        "Министр иностранных дел Армении Арарат Мирзоян встретился в Тбилиси с премьер-министром Грузии "
+        "Ираклием Кобахидзе, председателем парламента Шалвой Папуашвили и министром обороны Ираклием Чиковани.",
+        "2025-05-10",
+    )
+    meetings = find(doc, "040")
+    assert [e[3] for e in events(doc) if e[0] == "040"] == [["Ираклий Кобахидзе"], ["Шалва Папуашвили"], ["Ираклий Чиковани"]]
+    names = {e.id: e.name for e in doc.entities}
+    for meeting in meetings:
+        assert [names[a] for a in meeting["source"]] == ["Арарат Мирзоян"]
+        assert meeting["plover"] == "CONSULT" and meeting["status"] == "actual" and not meeting["negated"]
+        assert names[meeting["location"]] == "Тбилиси" and meeting["date"] == "2025-05-10"
+
+
+def test_a_visit_told_twice_is_one_event_with_both_evidence_spans(extract):
+    doc = extract(
+        "Президент Турции Реджеп Тайип Эрдоган посетил Баку.\n\n"
+        "В ходе визита в Азербайджан Эрдоган провел переговоры с президентом Ильхамом Алиевым.",
+        "2025-05-10",
+    )
+    visits = find(doc, "042")
+    assert len(visits) == 1
+    assert len(visits[0]["mentions"]) == 2
+    assert ("042", "CONSULT", ["Реджеп Тайип Эрдоган"], ["Азербайджан"]) in events(doc)
+    assert ("046", "CONSULT", ["Реджеп Тайип Эрдоган"], ["Ильхам Алиев"]) in events(doc)
+
+
+def test_evidence_slices_to_the_sentence(extract):
+    doc = extract("Вчера было тепло. Президент Франции Эммануэль Макрон посетил Кишинев. Потом пошел дождь.", "2025-05-10")
+    (visit,) = find(doc, "042")
+    evidence = visit["evidence"]
+    assert doc.text[evidence["start"] : evidence["end"]] == "Президент Франции Эммануэль Макрон посетил Кишинев."
+    assert visit["trigger"]["text"] == "посетил"
+
+
+def test_coding_carries_plover_goldstein_and_quad_class(extract):
+    doc = extract("Франция выслала двух дипломатов России.", "2025-05-10")
+    (expulsion,) = find(doc, "161")
+    code = cameo.lookup("161")
+    assert expulsion["plover"] == code.plover == "SANCTION"
+    assert expulsion["goldstein"] == code.goldstein and expulsion["quad_class"] == 4
+    assert ("161", "SANCTION", ["Франция"], ["Россия"]) in events(doc)
+
+
+def test_negated_act(extract):
+    doc = extract("Армения и Азербайджан не подписали мирный договор.", "2025-05-10")
+    (treaty,) = find(doc, "057")
+    assert treaty["negated"] is True
+    assert events(doc) == [("057", "SUPPORT", ["Армения"], ["Азербайджан"])]
+
+
+def test_an_intention_is_coded_as_intent_and_intended(extract):
+    doc = extract("Казахстан намерен подписать соглашение с Узбекистаном.", "2025-05-10")
+    (intent,) = doc.events
+    assert intent["cameo"] == "032" and intent["plover"] == "AGREE" and intent["status"] == "intended"
+    assert events(doc) == [("032", "AGREE", ["Казахстан"], ["Узбекистан"])]
+
+
+def test_a_future_act_is_intended_with_its_own_code_and_date(extract):
+    doc = extract("Министр иностранных дел Индии Субраманьям Джайшанкар посетит Ереван в июне.", "2025-05-10")
+    (visit,) = find(doc, "042")
+    assert visit["status"] == "intended"
+    assert visit["date"] == "2025-06" and visit["date_precision"] == "month"
+
+
+def test_the_date_of_the_clause_over_the_article_date(extract):
+    doc = extract("В марте Франция выслала двух дипломатов России.", "2025-12-04")
+    (expulsion,) = find(doc, "161")
+    assert expulsion["date"] == "2025-03"
+
+
+def test_passive_with_agent_and_a_body_named_by_its_type(extract):
+    doc = extract("Оппозиционер Иван Петров был задержан полицией.", "2025-05-10")
+    assert ("173", "COERCE", ["полиция"], ["Иван Петров"]) in events(doc)
+
+
+def test_state_authorities_stand_for_their_country(extract):
+    doc = extract("Власти Грузии арестовали лидера оппозиционной партии Ираклия Окруашвили.", "2025-05-10")
+    assert ("173", "COERCE", ["Грузия"], ["Ираклий Окруашвили"]) in events(doc)
+
+
+def test_each_other_goes_both_ways(extract):
+    doc = extract("Израиль и Иран обвиняют друг друга в эскалации конфликта.", "2025-05-10")
+    found = events(doc)
+    assert ("112", "ACCUSE", ["Израиль"], ["Иран"]) in found
+    assert ("112", "ACCUSE", ["Иран"], ["Израиль"]) in found
+
+
+def test_sources_acting_apart_are_separate_events(extract):
+    doc = extract("Франция и Германия осудили Россию.", "2025-05-10")
+    assert sorted(events(doc)) == [("111", "ACCUSE", ["Германия"], ["Россия"]), ("111", "ACCUSE", ["Франция"], ["Россия"])]
+
+
+def test_a_participle_describing_the_predicate_noun_names_the_targets(extract):
+    doc = extract("Франция сняла эмбарго на поставки оружия, применявшееся к Армении и Азербайджану.", "2025-05-10")
+    found = events(doc)
+    assert ("085", "RETREAT", ["Франция"], ["Армения"]) in found
+    assert ("085", "RETREAT", ["Франция"], ["Азербайджан"]) in found
+
+
+def test_we_in_a_quote_is_its_speaker(extract):
+    doc = extract("«Мы провели переговоры с президентом Франции», — сказал премьер-министр Армении Никол Пашинян.", "2025-05-10")
+    talks = [e for e in events(doc) if e[0] == "046"]
+    assert talks and talks[0][2] == ["Никол Пашинян"]
+
+
+def test_a_rally_without_named_organisers_is_held_by_its_participants(extract):
+    doc = extract("В Тбилиси прошел митинг против закона об иностранных агентах.", "2025-05-10")
+    assert [(e[1], e[2]) for e in events(doc)] == [("PROTEST", ["участники митинга"])]
+
+
+def test_the_subject_that_undergoes_the_act(extract):
+    doc = extract("Бывший министр обороны Сергей Иванов лишился своего поста.", "2025-05-10")
+    assert events(doc) == [("172", "COERCE", [], ["Сергей Иванов"])]
+
+
+def test_calling_an_act_names_is_criticism_of_whoever_did_it(extract):
+    doc = extract("Министр иностранных дел Венгрии Петер Сийярто назвал решение Еврокомиссии ошибкой.", "2025-05-10")
+    assert ("111", "ACCUSE", ["Петер Сийярто"], ["Европейская комиссия"]) in events(doc)
+
+
+def test_no_event_without_a_political_actor(extract):
+    doc = extract("В городе прошел сильный дождь, а вечером открылась выставка картин.", "2025-05-10")
+    assert doc.events == []
+
+
+def test_meetings_with_the_press_are_not_diplomacy(extract):
+    doc = extract("Президент Финляндии Александр Стубб встретился с журналистами.", "2025-05-10")
+    assert find(doc, "040") == []
+
+
+@pytest.mark.parametrize("code", ["042", "040", "0311", "057", "085", "111", "173", "190"])
+def test_cameo_table_codes_have_types_weights_and_quads(code):
+    entry = cameo.lookup(code)
+    assert entry is not None and entry.plover and entry.quad_class in (1, 2, 3, 4)
+    assert -10.0 <= entry.goldstein <= 10.0
