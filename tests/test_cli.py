@@ -146,3 +146,44 @@ def test_eval_nerel_on_a_few_documents(runner, tmp_path, pipeline):
     result = runner.invoke(app, ["eval", "nerel", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "WORKS_AS" in result.stdout and "exact offsets" in result.stdout
+
+
+def _event_gold(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "visit.txt").write_text(
+        "Министр иностранных дел Армении Арарат Мирзоян посетил Тбилиси. "
+        "В Тбилиси он провел переговоры с премьер-министром Грузии Ираклием Кобахидзе.",
+        encoding="utf-8",
+    )
+    mirzoyan = {"name": "Арарат Мирзоян", "kind": "person", "country": "ARM"}
+    events = [
+        {"type": "CONSULT", "mode": "visit", "cameo": "042", "status": "actual", "negated": False, "source": [mirzoyan],
+         "target": [{"name": "Грузия", "kind": "country", "country": "GEO"}], "date": "2025-05-10", "location": "Тбилиси",
+         "evidence": {"start": 0, "end": 62}},
+        {"type": "CONSULT", "mode": None, "cameo": "046", "status": "actual", "negated": False, "source": [mirzoyan],
+         "target": [{"name": "Ираклий Кобахидзе", "kind": "person", "country": "GEO"}], "date": "2025-05-09", "location": "Тбилиси",
+         "evidence": {"start": 63, "end": 140}},
+    ]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"doc": "visit.txt", "doc_date": "2025-05-10", "events": events}, ensure_ascii=False) + "\n", encoding="utf-8")
+    return gold, data
+
+
+def test_eval_events_strict_and_relaxed(runner, tmp_path, pipeline):
+    gold, data = _event_gold(tmp_path)
+    result = runner.invoke(app, ["eval", "events", str(gold), "--data", str(data)])
+    assert result.exit_code == 0, result.output
+    strict, relaxed = result.output.split("relaxed")
+    overall = lambda part: [line for line in part.splitlines() if line.startswith("overall")][0].split()  # noqa: E731
+    assert overall(relaxed)[4:6] == ["2.00", "2"]  # both events found without dates
+    assert overall(strict)[4] == "1.00"  # the talks were dated a day earlier in the gold
+    gate = runner.invoke(app, ["eval", "events", str(gold), "--data", str(data), "--min-strict-f1", "0.9"])
+    assert gate.exit_code == 3 and "below the threshold" in gate.stderr
+
+
+def test_eval_events_reports_a_bad_gold_file(runner, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"doc": "missing.txt", "events": []}\n', encoding="utf-8")
+    result = runner.invoke(app, ["eval", "events", str(gold), "--data", str(tmp_path)])
+    assert result.exit_code == 2 and "cannot read the gold file" in result.stderr and "Traceback" not in result.output

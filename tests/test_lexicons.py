@@ -110,3 +110,44 @@ def test_names_are_unique_within_a_file(name, columns):
                 key = fold(value)
                 assert key not in seen, f"{name}: {value!r} appears twice ({seen.get(key)})"
                 seen[key] = str(row)[:60]
+
+
+# ----- events: the predicate lexicon and the CAMEO table -----
+PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+                "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+TARGET_KINDS = {"obj", "iobj", "gen", "none", "subj", "с", "в", "на", "к", "против", "о", "для", "по", "от", "перед", "у", "из"}
+
+
+def test_cameo_table():
+    from letopis import cameo
+
+    table = list(read_tsv(resources.files("letopis") / "data" / "cameo.tsv"))
+    assert len(table) > 250
+    for row in table:
+        code = row["code"]
+        assert code.isdigit() and 2 <= len(code) <= 4, row
+        assert int(row["quad_class"]) == (1 if code[:2] <= "05" else 2 if code[:2] <= "08" else 3 if code[:2] <= "13" else 4), row
+        assert -10 <= float(row["goldstein"]) <= 10, row
+        assert (row["plover"] in PLOVER_TYPES) or (code.startswith("01") and not row["plover"]), row
+    assert cameo.lookup("042").mode == "visit" and cameo.lookup("020").plover == "REQUEST"
+    assert cameo.lookup("01") is not None and cameo.lookup("01").plover in ("", None)
+
+
+def test_predicates():
+    from letopis import cameo
+
+    table = rows("predicates.tsv")
+    assert list(table[0]) == ["predicate", "cameo", "target", "kind", "note"]
+    roots = set()
+    for row in table:
+        entry = cameo.lookup(row["cameo"])
+        assert entry is not None, f"unknown CAMEO code {row['cameo']!r} in {row}"
+        assert set(values(row["target"])) <= TARGET_KINDS, row
+        assert row["kind"] in ("verb", "light", "noun"), row
+        words = row["predicate"].split()
+        assert row["predicate"] == fold(row["predicate"]) or row["predicate"] == row["predicate"].lower(), row
+        assert row["kind"] != "verb" or len(words) == 1, row
+        assert row["kind"] != "light" or len(words) >= 2, row
+        assert row["note"], row
+        roots.add(row["cameo"][:2])
+    assert roots == {f"{n:02d}" for n in range(1, 21)}, "every CAMEO root has predicates"

@@ -78,3 +78,74 @@ def test_times_resolved_against_the_article_date(dated_seed):
 def test_cities_geocoded_to_their_countries(dated_seed):
     cities = {e.name: e.country for e in dated_seed.entities if e.type == "CITY"}
     assert cities["Баку"] == "AZE" and cities["Лондон"] == "GBR"
+
+
+def _events(doc):
+    names = {e.id: e.name for e in doc.entities}
+    countries = {e.id: e.country for e in doc.entities}
+    return [
+        {**e, "sources": [names[a] for a in e["source"]], "targets": [names[a] for a in e["target"]],
+         "source_countries": [countries[a] for a in e["source"]], "target_countries": [countries[a] for a in e["target"]]}
+        for e in doc.events
+    ]
+
+
+def test_the_visit_to_baku(dated_seed):
+    visits = [e for e in _events(dated_seed) if e["cameo"] == "042"]
+    assert len(visits) == 1  # the opening sentence and `совершил визит в Азербайджан` are one visit
+    visit = visits[0]
+    assert visit["plover"] == "CONSULT" and visit["mode"] == "visit"
+    assert visit["sources"] == ["Вернон Коакер"] and visit["target_countries"] == ["AZE"]
+    assert visit["date"] == "2025-12-04" and len(visit["mentions"]) >= 2
+    names = {e.id: e.name for e in dated_seed.entities}
+    assert names[visit["location"]] == "Баку"
+
+
+def test_three_meetings(dated_seed):
+    meetings = [e for e in _events(dated_seed) if e["plover"] == "CONSULT" and e["cameo"] == "040"]
+    assert sorted(t for e in meetings for t in e["targets"]) == ["Вюгар Мустафаев", "Закир Гасанов", "Ильхам Алиев"]
+    assert all(e["sources"] == ["Вернон Коакер"] for e in meetings)
+
+
+def test_military_training_by_british_and_czech_instructors(dated_seed):
+    training = [e for e in _events(dated_seed) if e["cameo"] == "062"]
+    assert training and training[0]["plover"] == "COOPERATE"
+    assert training[0]["source_countries"] == ["GBR"] and "чешские" in training[0]["sources"][0]
+
+
+def test_attache_appointed_in_march(dated_seed):
+    (attache,) = [e for e in _events(dated_seed) if e["date"] == "2025-03"]
+    assert attache["source_countries"] == ["GBR"] and attache["target_countries"] == ["AZE"]
+
+
+def test_embargo_lifted_for_both_countries(dated_seed):
+    lifted = [e for e in _events(dated_seed) if e["cameo"] == "085"]
+    assert {c for e in lifted for c in e["target_countries"]} == {"AZE", "ARM"}
+    assert all(e["plover"] == "RETREAT" and e["source_countries"] == ["GBR"] and e["date"] == "2025-10" for e in lifted)
+
+
+def test_programme_signed_in_london(dated_seed):
+    (signed,) = [e for e in _events(dated_seed) if e["cameo"] == "057"]
+    names = {e.id: e.name for e in dated_seed.entities}
+    assert {*signed["source_countries"], *signed["target_countries"]} == {"GBR", "AZE"}
+    assert signed["date"] == "2025-10" and names[signed["location"]] == "Лондон"
+
+
+def test_intention_to_raise_relations(dated_seed):
+    intents = [e for e in _events(dated_seed) if e["plover"] == "AGREE" and e["cameo"].startswith("03")]
+    assert any(e["date"] == "2025-08" and e["status"] == "intended" and set(e["source_countries"] + e["target_countries"]) == {"GBR", "AZE"} for e in intents)
+
+
+def test_evidence_slices_to_sentences(dated_seed):
+    for event in dated_seed.events:
+        for mention in event["mentions"]:
+            assert dated_seed.text[mention["start"] : mention["end"]] == mention["text"]
+        trigger = event["trigger"]
+        assert event["evidence"]["start"] <= trigger["start"] < trigger["end"] <= event["evidence"]["end"]
+
+
+def test_closing_statement_is_a_quote_by_coaker(dated_seed):
+    names = {e.id: e.name for e in dated_seed.entities}
+    quotes = [q for q in dated_seed.quotes if q["kind"] == "direct"]
+    assert quotes and names[quotes[-1]["speaker"]] == "Вернон Коакер"
+    assert dated_seed.text[quotes[-1]["start"] : quotes[-1]["end"]] == quotes[-1]["text"]

@@ -165,11 +165,12 @@ def eval_factru(
     ] = None,
     min_f1: Annotated[float | None, typer.Option("--min-f1", help="Exit with code 3 when the overall track-1 F1 is below this, or nothing could be scored (a CI gate).")] = None,
     min_occupation_f1: Annotated[float | None, typer.Option("--min-occupation-f1", help="Exit with code 3 when the track-3 Occupation F1 is below this (a CI gate).")] = None,
+    min_meeting_f1: Annotated[float | None, typer.Option("--min-meeting-f1", help="Exit with code 3 when the track-3 Meeting F1 is below this (a CI gate).")] = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Show a progress bar on standard error (default: when it is a terminal).")] = None,
     batch_size: BatchSize = SETTINGS["batch_size"].default,
 ) -> None:
-    """Score entity mentions (track 1) and Occupation facts (track 3) on factRuEval-2016 with the
-    competition's metrics; --export writes book_N.task1 and book_N.task3.
+    """Score entity mentions (track 1) and Occupation and Meeting facts (track 3) on factRuEval-2016
+    with the competition's metrics; --export writes book_N.task1 and book_N.task3.
 
     Example: letopis eval factru ../shared/data/factrueval-2016/devset --export out/factru
     """
@@ -203,6 +204,10 @@ def eval_factru(
     occupation = report.facts["occupation"].f1
     if min_occupation_f1 is not None and (not report.scored_facts or occupation < min_occupation_f1):
         _error(f"Occupation F1 {occupation:.4f} is below the threshold {min_occupation_f1:.4f}")
+        raise typer.Exit(3)
+    meeting = report.facts["meeting"].f1
+    if min_meeting_f1 is not None and (not report.scored_facts or meeting < min_meeting_f1):
+        _error(f"Meeting F1 {meeting:.4f} is below the threshold {min_meeting_f1:.4f}")
         raise typer.Exit(3)
 
 
