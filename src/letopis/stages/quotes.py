@@ -56,13 +56,24 @@ class _Quotes(Referents):
 
     def _closing(self, i: int) -> int | None:
         """The closing quote of the quotation opened at i, within its paragraph."""
-        line = self.doc.text.rfind("\n", 0, self.tokens[i].start)
+        lines = self._lines()
         for j in range(i + 1, len(self.tokens)):
-            if self.doc.text.rfind("\n", 0, self.tokens[j].start) != line:
+            if lines[j] != lines[i]:
                 return None
             if self.tokens[j].text in CLOSING_QUOTES:
                 return j
         return None
+
+    def _lines(self) -> list[int]:
+        """The paragraph (line) number of every token, counted once."""
+        if not hasattr(self, "_line_of"):
+            text, line, last = self.doc.text, 0, 0
+            self._line_of = []
+            for token in self.tokens:
+                line += text.count("\n", last, token.start)
+                last = token.start
+                self._line_of.append(line)
+        return self._line_of
 
     def _speaker_after(self, close: int) -> tuple[str, str] | None:
         """`«…», — заявил X`, `"…", - сказал он.`"""
