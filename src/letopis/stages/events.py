@@ -27,9 +27,12 @@ from .referents import PLACE_ENTITY_TYPES, Referents
 
 INTENT_VERBS = {"намереваться", "планировать", "собираться", "пообещать", "обещать", "договориться", "согласиться",
                 "предложить", "хотеть", "решить", "готовиться", "мочь", "намерен", "намеренный", "обязаться", "рассчитывать",
-                "надеяться", "стремиться", "призвать", "потребовать"}
+                "надеяться", "стремиться", "призвать", "потребовать", "готовый"}
 INTENT_NOUNS = {"намерение", "план", "готовность", "предложение", "договоренность", "обещание", "решение", "призыв",
                 "требование", "возможность", "перспектива"}
+CLAUSE_RELS = ("acl:relcl", "acl", "advcl", "ccomp", "parataxis", "csubj")
+RECENT_SENTENCES = 2  # how far back `стороны` may refer to the sides of a meeting
+PLANNED_NOUNS = {"подготовка", "планирование"}  # `подготовка визита`: a planned act keeps its own code
 SUBJECT_RELS = ("nsubj", "nsubj:pass")
 RELATION_NOUNS = {"отношение", "партнерство", "сотрудничество", "связь"}
 # the CAMEO code of an intention to do a cooperative act (CAMEO codes intentions apart: 03x)
@@ -63,6 +66,7 @@ class Found:
     date: str | None = None
     precision: str | None = None
     confidence: float = 0.8
+    governor: int | None = None  # the verb or noun stating the intention (`договорились`, `намерение`)
 
 
 def run(doc: Document, lang: Language) -> Document:
@@ -71,6 +75,7 @@ def run(doc: Document, lang: Language) -> Document:
     for i, token in enumerate(doc.tokens):
         found += context.from_verb(i) if token.pos in ("VERB", "AUX") else []
         found += context.from_noun(i) if token.pos == "NOUN" else []
+    found = _without_stated_intentions(found, context)
     _visit_locations(found, context)
     doc.events = [_record(doc, e, n) for n, e in enumerate(_merged(found), 1)]
     return doc
@@ -80,6 +85,14 @@ class _Context(Referents):
     def __init__(self, doc: Document, lang: Language):
         super().__init__(doc, lang)
         self.times = [(t, self.token_range(t["start"], t["end"])) for t in doc.times]
+        self.last_meeting: tuple[int, list[str]] | None = None  # (sentence, its two sides)
+
+    def _parties(self, i: int) -> str | None:
+        """`в ходе встречи стороны обсудили`: the sides of a meeting told just before; else the two
+        countries the document names most."""
+        if self.last_meeting is not None and self.tokens[i].sent - self.last_meeting[0] <= RECENT_SENTENCES:
+            return "|".join(self.last_meeting[1])
+        return super()._parties(i)
 
     # ----- triggers -----
     def from_verb(self, i: int) -> list[Found]:
@@ -141,13 +154,13 @@ class _Context(Referents):
             return []
         if not targets and "none" not in predicate.targets and not nominal and not sources[1:]:
             return []  # `принял участие` is no hosting: a predicate that needs a target has none
-        if nominal and not (sources and (targets or "none" in predicate.targets or predicate.cameo.startswith(PROTEST_PREFIX))):
-            return []  # `после ареста`, `в ходе встречи`: an event noun without its actors mostly recalls one told elsewhere
         if not targets and len(sources) > 1 and predicate.cameo.startswith(JOINT_PREFIXES) and not self._reciprocal(heads):
             sources, targets = sources[:1], sources[1:]  # `A и B подписали`: the first-named party acts
+        if nominal and not (sources and (targets or "none" in predicate.targets or predicate.cameo.startswith(PROTEST_PREFIX))):
+            return []  # `после ареста`, `в ходе встречи`: an event noun without its actors mostly recalls one told elsewhere
         sentence = self.tokens[trigger].sent
         events = []
-        status, intent = self._status(trigger, noun)
+        status, intent, governor = self._status(trigger, noun)
         code_text = intent_code(predicate.cameo) if intent else predicate.cameo
         if code_text.startswith("03"):
             status = "intended"  # an intention is of something not yet done
@@ -157,13 +170,15 @@ class _Context(Referents):
                 return []
         for source_list, target in self._pairs(heads, predicate.cameo, sources, targets):
             event = Found(trigger, code_text, source_list, [target] if target else [], sentence, noun, location, place_target)
-            event.status = status
+            event.status, event.governor = status, governor
             event.negated = self._negated(trigger)
             event.date, event.precision = self._date(trigger, event.status)
             event.confidence = 0.9 if sources and target else 0.7
             if nominal:
                 event.confidence -= 0.2
             events.append(event)
+            if code_text.startswith(CONSULT_PREFIX) and event.sources and event.targets:
+                self.last_meeting = (sentence, [event.sources[0], event.targets[0]])
         return events
 
     def _pairs(self, heads: list[int], code: str, sources: list[str], targets: list[str]) -> list[tuple[list[str], str | None]]:
@@ -255,7 +270,7 @@ class _Context(Referents):
         while steps < 3 and 0 <= self.tokens[i].head < len(self.tokens):
             rel, i = self.tokens[i].rel, self.tokens[i].head
             steps += 1
-            if self.tokens[i].pos in ("VERB", "AUX") and (possessive or rel in ("obl", "nmod")):
+            if self.tokens[i].pos in ("VERB", "AUX") and (possessive or rel in ("obl", "nmod", "obj")):
                 return self._verb_sources(i)  # `в ходе визита лорд Коакер провел`, `в рамках своего визита … провел`
             if self.tokens[i].pos not in ("NOUN", "PROPN"):
                 break
@@ -329,9 +344,10 @@ class _Context(Referents):
         return country.id if country else entity_id
 
     # ----- status, negation, date -----
-    def _status(self, trigger: int, noun: int | None) -> tuple[str, bool]:
-        """(status, whether an intention is stated): a future act is intended; an act under
-        `намерен`, `договорились`, `намерение` is an intention, coded as such (03x)."""
+    def _status(self, trigger: int, noun: int | None) -> tuple[str, bool, int | None]:
+        """(status, whether an intention is stated, the word stating it): a future act is
+        intended, so is one being prepared (`подготовка визита`); an act under `намерен`,
+        `договорились`, `готов`, `намерение` is an intention, coded as such (03x)."""
         token = self.tokens[trigger]
         feats = token.feats
         head = token.head
@@ -342,13 +358,15 @@ class _Context(Referents):
                     break  # `в ходе визита … договорился`: the visit is where it was agreed, not what
                 governor = self.lang.lemma(self.tokens[head])
                 if governor in INTENT_VERBS or governor in INTENT_NOUNS:
-                    return "intended", True
+                    return "intended", True, head
+                if governor in PLANNED_NOUNS:
+                    return "intended", False, None
                 below, head, steps = head, self.tokens[head].head, steps + 1
         if feats.get("Tense") == "Fut" or (feats.get("Tense") == "Pres" and feats.get("Aspect") == "Perf" and token.pos == "VERB"):
-            return "intended", False
+            return "intended", False, None
         if any(self.tokens[c].pos == "AUX" and self.tokens[c].feats.get("Tense") == "Fut" for c in self.children.get(trigger, [])):
-            return "intended", False
-        return "actual", False
+            return "intended", False, None
+        return "actual", False, None
 
     def _circumstance(self, i: int) -> bool:
         """An adverbial of a clause (`в ходе визита`, `после встречи`), not the content of an
@@ -378,21 +396,40 @@ class _Context(Referents):
             if r and self.tokens[r.start].sent == sentence and t["value"] and t["type"] != "duration" and t.get("mod") not in ("start", "end")
         ]  # `впервые с 2022 года` says since when, not when
         governed = [t for t, r in candidates if self._governs(trigger, r)]
-        chosen = governed[0] if governed else (candidates[0][0] if len(candidates) == 1 else None)
+        lone = [t for t, r in candidates if self._clause(r.start) == self._clause(trigger)]
+        chosen = governed[0] if governed else (lone[0] if len(candidates) == 1 and lone else None)
         if chosen is not None:
             return chosen["value"].split("/")[0], chosen["precision"]
         if status == "actual" and self.doc.doc_date:
             return self.doc.doc_date, "day"
         return None, None
 
+    def _clause(self, i: int) -> int:
+        """The head of the clause the token is in: `мандат которой истекает в феврале` is a clause
+        of its own, whose date is not the meeting's."""
+        steps = 0
+        while 0 <= self.tokens[i].head < len(self.tokens) and self.tokens[i].rel not in CLAUSE_RELS and steps < 12:
+            i, steps = self.tokens[i].head, steps + 1
+        return i
+
     def _governs(self, trigger: int, span: range) -> bool:
+        """Whether the trigger governs the span within its clause."""
         for k in span:
             i, steps = k, 0
             while 0 <= i < len(self.tokens) and steps < 6:
                 if i == trigger:
                     return True
+                if self.tokens[i].rel in CLAUSE_RELS and i not in span:
+                    break  # the span is in a clause of its own
                 i, steps = self.tokens[i].head, steps + 1
         return False
+
+
+def _without_stated_intentions(found: list[Found], context: _Context) -> list[Found]:
+    """`договорились продолжить консультации` is one event, the intention to consult (036): the
+    verb stating an intention is not coded apart when what it intends is."""
+    governors = {e.governor for e in found if e.governor is not None}
+    return [e for e in found if not (e.trigger in governors and context.lang.lemma(context.tokens[e.trigger]) in INTENT_VERBS)]
 
 
 def _visit_locations(found: list[Found], context: _Context) -> None:
