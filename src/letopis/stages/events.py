@@ -45,6 +45,7 @@ def intent_code(code: str) -> str:
     return INTENT_CODES.get(code[:3]) or INTENT_CODES.get(code[:2]) or code
 CONSULT_PREFIX = "04"
 PROTEST_PREFIX = "14"
+FORCE_ROOTS = ("18", "19", "20")  # assault, fight, mass violence
 # nouns of acts: the target of `осудил действия X` is X
 ACT_NOUNS = {"действие", "политика", "решение", "заявление", "высказывание", "поступок", "шаг", "позиция", "акция", "операция", "рейд", "курс"}
 JOINT_PREFIXES = ("03", "04", "057", "06")  # acts done together: `A и B подписали`, `провели переговоры`
@@ -114,6 +115,10 @@ class _Context(Referents):
             verb_lemma = self.lang.lemma(self.tokens[head])
             if (verb_lemma, self.lang.lemma(token)) in self.lexicon.light_predicates:
                 return []  # the light verb codes it
+        if 0 <= head < len(self.tokens) and self.tokens[head].pos == "NOUN":
+            lemma = self.lang.lemma(token)
+            if any(words and lemma in words for words, _ in self.lexicon.noun_predicates.get(self.lang.lemma(self.tokens[head]), ())):
+                return []  # `протеста` in `акция протеста`: a word of its head's predicate
         found = []
         near = {self.lang.lemma(self.tokens[c]) for c in self.children.get(i, [])}
         for words, predicate in self.lexicon.noun_predicates.get(self.lang.lemma(token), ()):
@@ -146,6 +151,8 @@ class _Context(Referents):
             location, place_target = None, False
         else:
             targets, location, place_target = self._targets(heads, predicate.targets, sources, passive=self._passive(trigger))
+            if not targets and location and predicate.cameo[:2] in FORCE_ROOTS:
+                targets = self._attacked_country(location, sources)
         if not sources and not targets:
             sources = self._relation_parties(heads)
         if not sources and nominal and predicate.cameo.startswith(PROTEST_PREFIX):
@@ -198,6 +205,15 @@ class _Context(Referents):
         sentence = self.doc.sentences[self.tokens[heads[0]].sent]
         return any(self.tokens[k].text.lower() == "друг" and self.lang.lemma(self.tokens[k + 1]) == "друг" and self._governs(heads[0], [k])
                    for k in range(sentence.first, sentence.last - 1))
+
+    def _attacked_country(self, location: str, sources: list[str]) -> list[str]:
+        """`атаковали объекты в Белгородской области`: force used on things in a country is used
+        on that country (unless it is the attacker's own)."""
+        code = self.entities[location].country
+        own = {self.entities[a].country for a in sources if a in self.entities}
+        if not code or code in own:
+            return []
+        return [self._country_entity(code) or location]
 
     def _press(self, actor: str) -> bool:
         entity = self.entities.get(actor)
@@ -281,7 +297,8 @@ class _Context(Referents):
         location = None
         place_target = False
         dependents = [c for h in heads for c in self.children.get(h, [])]
-        for c in dependents:
+        objects = [g for c in dependents if self.tokens[c].rel in ("obj", "nsubj:pass") for g in self.children.get(c, [])]
+        for c in dependents + objects:  # `атаковали объекты в Белгородской области`
             span = self.entity_at.get(c)
             if span is not None and span.type in PLACE_ENTITY_TYPES and self.preposition(c) in ("в", "во", "на") and self.tokens[c].feats.get("Case") == "Loc":
                 location = location or span.entity
@@ -302,6 +319,11 @@ class _Context(Referents):
                 return [self._country_of_place(a) for a in actors], location, place_target
         return [], location, place_target
 
+    def _including(self, i: int) -> bool:
+        """`в том числе X`, `включая X`, `среди них X`."""
+        words = {self.tokens[c].text.lower() for c in self.children.get(i, [])}
+        return bool({"числе", "включая"} & words) or (i >= 3 and self.tokens[i - 3].text.lower() == "в" and self.tokens[i - 1].text.lower() == "числе")
+
     def _noun_subtree(self, head: int, depth: int = 3) -> list[int]:
         """Dependents of the head through nominal modifiers, a few levels down."""
         found, level = [], [head]
@@ -311,11 +333,16 @@ class _Context(Referents):
         return found
 
     def _act_owner(self, i: int) -> int:
-        """`осудил визит Медведева`, `против действий президента`: an act stands for whoever did it."""
+        """`осудил визит Медведева`, `против действий президента`: an act stands for whoever did it;
+        so does a thing for whom it belongs to (`сбили украинские беспилотники`), and a number of
+        people for those of them named (`задержала 27 человек, в том числе … Нику Мелию`)."""
         token = self.tokens[i]
         lemma = self.lang.lemma(token)
-        if token.pos != "NOUN" or not (lemma in ACT_NOUNS or lemma in self.lexicon.noun_predicates):
+        if token.pos != "NOUN" or not (lemma in ACT_NOUNS or lemma in self.lexicon.noun_predicates or self._actor(i) is None):
             return i
+        named = [c for c in self.children.get(i, []) if self._including(c) and self._actor(c)]
+        if named:
+            return named[0]
         for c in [*self.children.get(i, []), *self._noun_subtree(i, depth=2)]:  # `визит на острова президента`
             owner = self.tokens[c].rel == "amod" or (self.tokens[c].rel == "nmod" and self.tokens[c].feats.get("Case") == "Gen" and not self.preposition(c))
             if owner and self._actor(c):
@@ -457,7 +484,25 @@ def _merged(found: list[Found]) -> list[Found]:
             twin.targets = twin.targets or event.targets
             twin.date = twin.date or event.date
             twin.location = twin.location or event.location
-    return merged
+    return _meetings_merged(merged)
+
+
+def _meetings_merged(events: list[Found]) -> list[Found]:
+    """`принял … Стороны обсудили`, `провел переговоры … обсудили`: a plain meeting (040) of the
+    same two sides on the same day as another consultation is that consultation."""
+    kept: list[Found] = []
+    for event in events:
+        sides = set(event.sources) | set(event.targets)
+        twin = None
+        if event.cameo == "040":
+            twin = next((k for k in kept if k.cameo.startswith(CONSULT_PREFIX) and k.cameo != "042" and set(k.sources) | set(k.targets) == sides
+                         and k.date == event.date and k.status == event.status and k.negated == event.negated), None)
+        if twin is None:
+            kept.append(event)
+        else:
+            twin.mentions += event.mentions
+            twin.location = twin.location or event.location
+    return kept
 
 
 def _compatible(a: list[str], b: list[str]) -> bool:

@@ -22,7 +22,9 @@ PLACE_ENTITY_TYPES = ("CITY", "COUNTRY", "LOCATION")
 # groups named by a plural noun that is no post, with their sectors
 GROUP_NOUNS = {"протестующий": ("CVL",), "демонстрант": ("CVL",), "митингующий": ("CVL",), "участник": (),
                "сторонник": (), "боевик": ("REB",), "повстанец": ("REB",), "силовик": ("COP",), "власть": ("GOV",),
-               "житель": ("CVL",), "гражданин": ("CVL",), "беженец": ("CVL",), "мигрант": ("CVL",), "заключенный": ("CVL",)}
+               "житель": ("CVL",), "гражданин": ("CVL",), "беженец": ("CVL",), "мигрант": ("CVL",), "заключенный": ("CVL",),
+               "организатор": (), "партнер": (), "союзник": (), "националист": (), "радикал": (), "экстремист": ("REB",),
+               "исламист": ("REB",), "повстанец": ("REB",), "манифестант": ("CVL",), "забастовщик": ("LAB",)}
 # people who act for a body: `представители ПАСЕ`, `сотрудники службы безопасности` are the body
 MEMBER_NOUNS = {"представитель", "сотрудник", "член", "делегация", "эксперт", "специалист", "дипломат", "офицер", "военнослужащий"}
 PRONOUNS = {"он", "она", "его", "ее", "её", "ему", "ей", "им", "ним", "ней", "нему", "него"}
@@ -161,9 +163,14 @@ class Referents:
         `президент Франции`)."""
         same = [r for r in self.doc.roles if r["position"] == post["position"]]
         holder = next((r["person"] for r in same if not post.get("of") or r["of"] == post["of"]), None)
-        if holder or not post.get("country"):
+        if holder:
             return holder
-        return next((r["person"] for r in same if not r.get("of") and self.entities[r["person"]].country == post["country"]), None)
+        if post.get("country"):
+            return next((r["person"] for r in same if not r.get("of") and self.entities[r["person"]].country == post["country"]), None)
+        # `сказал министр` after `министр энергетики … Шахбазов`: the last holder of such a post named before
+        head = post["position"].split()[0]
+        before = [r for r in self.doc.roles if r["position"].split()[0] == head and r["start"] < post["start"]]
+        return before[-1]["person"] if before and post["position"] == head else None
 
     def _body_of_members(self, i: int) -> str | None:
         for c in self.children.get(i, []):
@@ -261,7 +268,12 @@ class Referents:
                 owner = self.doc.text[self.tokens[span.first].start : self.tokens[span.last - 1].end]
                 end = self.tokens[span.last - 1].end
         name = f"{post['position']} {owner}".strip()
-        return self._make_entity("PERSON", name, post["start"], end, post.get("country"), post.get("sectors", []))
+        start = post["start"]
+        if post.get("of_start") is not None and post["of_start"] < post["start"]:  # `сирийский лидер`
+            words = self.token_range(post["of_start"], post["end"])
+            name, start = self.lang.phrase_name(self.tokens, words.start, words.stop), post["of_start"]
+            name = name[:1].lower() + name[1:]
+        return self._make_entity("PERSON", name, start, end, post.get("country"), post.get("sectors", []))
 
     def _group_actor(self, i: int) -> str:
         """`британских и чешских инструкторов`, `сторонников Мурси`, `протестующие`: a group named
