@@ -5,15 +5,15 @@ verbs (`посетил`, `осудил`), a light verb with its noun (`пров�
 программу`, `сняла эмбарго`) and event nouns (`визит министра в Баку`). Their arguments are
 read by syntactic role — the subject (the agent of a passive) is the source; the target is the
 object, `с` + instrumental, `в`/`на` + place, `против`, the dative … as the lexicon says for
-the predicate — and resolved to actors: entities, the holders of posts (`с президентом …
-Алиевым`), posts without a named holder, pronouns, `обе страны`, and groups named by a plural
-post (`британских инструкторов`). Coordination multiplies events (`встречи с A, B и C`).
+the predicate — and resolved to actors (stages/referents.py). Coordination multiplies events
+(`встречи с A, B и C`), sources act apart unless the act is joint, `друг друга` goes both ways.
 
-An event is `intended` when announced, planned, promised or agreed to be done (a future verb,
-an infinitive under `намерен`, `договорились`, the noun `намерение`), `negated` under `не`; its
-date is the time expression of its clause, else the article's date for what is reported as
-done; its location the place in its clause, else the place of the document's visit. The same
-event told twice (the headline and the body) is one record with both evidence spans.
+An event is `intended` when announced, prepared, planned, promised or agreed to be done (a
+future verb, an infinitive under `намерен`, `договорились`, the noun `намерение`), `negated`
+under `не`; its date is the time expression of its clause, else the article's date for what is
+reported as done; its location the place in its clause, else the place of the document's
+visit. The same event told twice (the headline and the body) is one record with both evidence
+spans. The policy in full: docs/events.md.
 """
 
 from __future__ import annotations
