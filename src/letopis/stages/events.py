@@ -129,7 +129,7 @@ class _Context(Referents):
     def _objects(self, verb: int) -> list[int]:
         """The nouns a light verb may take: its object (`провел переговоры`), the subject of its
         passive (`был подписан меморандум`), a noun under a preposition (`взят под стражу`)."""
-        return [c for c in self.children.get(verb, []) if (self.tokens[c].rel in ("obj", "nsubj:pass", "obl") and self.tokens[c].pos == "NOUN")
+        return [c for c in self.children.get(verb, []) if (self.tokens[c].rel in ("obj", "iobj", "nsubj:pass", "obl") and self.tokens[c].pos == "NOUN")
                 or (self.tokens[c].rel in ("xcomp", "obl") and self.tokens[c].pos == "ADJ")  # `признал виновным`
                 or (self.tokens[c].rel == "xcomp" and self.tokens[c].pos == "NOUN")]  # `назвал решение нарушением`
 
@@ -343,6 +343,8 @@ class _Context(Referents):
         named = [c for c in self.children.get(i, []) if self._including(c) and self._actor(c)]
         if named:
             return named[0]
+        if token.feats.get("Animacy") == "Anim" and lemma not in ACT_NOUNS and lemma not in self.lexicon.noun_predicates:
+            return i  # `уволил двух генералов полиции`: the people, not their service
         for c in [*self.children.get(i, []), *self._noun_subtree(i, depth=2)]:  # `визит на острова президента`
             owner = self.tokens[c].rel == "amod" or (self.tokens[c].rel == "nmod" and self.tokens[c].feats.get("Case") == "Gen" and not self.preposition(c))
             if owner and self._actor(c):
