@@ -154,3 +154,9 @@ def test_cameo_table_codes_have_types_weights_and_quads(code):
     entry = cameo.lookup(code)
     assert entry is not None and entry.plover and entry.quad_class in (1, 2, 3, 4)
     assert -10.0 <= entry.goldstein <= 10.0
+
+
+def test_a_refusal_to_act_is_a_rejection_of_it(extract):
+    doc = extract("Иран отказался подписать соглашение с Францией.", "2025-05-10")
+    assert events(doc) == [("120", "REJECT", ["Иран"], ["Франция"])]
+    assert doc.events[0]["status"] == "actual"

@@ -41,6 +41,15 @@ INTENT_CODES = {"04": "036", "05": "032", "060": "031", "061": "0311", "062": "0
                 "081": "0351", "084": "0353", "085": "0354", "086": "0355", "087": "0356"}
 
 
+REFUSAL_VERBS = {"отказаться", "отказываться", "отказать", "отказывать"}
+# the CAMEO code of a refusal to do a cooperative act (12x); any other refusal is 120
+REFUSAL_CODES = {"04": "125", "03": "125", "05": "120", "06": "121", "07": "122", "08": "124", "081": "1241", "0841": "1243"}
+
+
+def refusal_code(code: str) -> str:
+    return REFUSAL_CODES.get(code[:4]) or REFUSAL_CODES.get(code[:3]) or REFUSAL_CODES.get(code[:2]) or "120"
+
+
 def intent_code(code: str) -> str:
     return INTENT_CODES.get(code[:3]) or INTENT_CODES.get(code[:2]) or code
 CONSULT_PREFIX = "04"
@@ -169,6 +178,9 @@ class _Context(Referents):
         events = []
         status, intent, governor = self._status(trigger, noun)
         code_text = intent_code(predicate.cameo) if intent else predicate.cameo
+        refusal = self._refusal(trigger)
+        if refusal is not None:  # `отказывается признать`: a refusal to do it
+            code_text, status, intent, governor = refusal_code(predicate.cameo), "actual", False, refusal
         if code_text.startswith("03"):
             status = "intended"  # an intention is of something not yet done
         if predicate.cameo.startswith(CONSULT_PREFIX) and any(self._press(t) for t in targets):
@@ -397,6 +409,22 @@ class _Context(Referents):
             return "intended", False, None
         return "actual", False, None
 
+    def _refusal(self, trigger: int) -> int | None:
+        """The verb of refusal an infinitive depends on (`отказался подписать`), if any."""
+        token = self.tokens[trigger]
+        if token.feats.get("VerbForm") != "Inf":
+            return None
+        head = token.head
+        for _ in range(2):  # `отказывается заморозить … и признать`: through a conjunct
+            if not 0 <= head < len(self.tokens):
+                return None
+            if self.lang.lemma(self.tokens[head]) in REFUSAL_VERBS:
+                return head
+            if self.tokens[trigger].rel != "conj":
+                return None
+            trigger, head = head, self.tokens[head].head
+        return None
+
     def _circumstance(self, i: int) -> bool:
         """An adverbial of a clause (`в ходе визита`, `после встречи`), not the content of an
         intention (`договорились о визите`)."""
@@ -458,7 +486,8 @@ def _without_stated_intentions(found: list[Found], context: _Context) -> list[Fo
     """`договорились продолжить консультации` is one event, the intention to consult (036): the
     verb stating an intention is not coded apart when what it intends is."""
     governors = {e.governor for e in found if e.governor is not None}
-    return [e for e in found if not (e.trigger in governors and context.lang.lemma(context.tokens[e.trigger]) in INTENT_VERBS)]
+    stating = INTENT_VERBS | REFUSAL_VERBS
+    return [e for e in found if not (e.trigger in governors and context.lang.lemma(context.tokens[e.trigger]) in stating)]
 
 
 def _visit_locations(found: list[Found], context: _Context) -> None:
