@@ -160,3 +160,15 @@ def test_a_refusal_to_act_is_a_rejection_of_it(extract):
     doc = extract("Иран отказался подписать соглашение с Францией.", "2025-05-10")
     assert events(doc) == [("120", "REJECT", ["Иран"], ["Франция"])]
     assert doc.events[0]["status"] == "actual"
+
+
+def test_saying_that_someone_must_act_is_a_demand(extract):
+    doc = extract("Госсекретарь США Марко Рубио заявил, что Венесуэла должна освободить всех политических заключенных.", "2025-05-10")
+    assert ("1053", "REQUEST", ["Марко Рубио"], ["Венесуэла"]) in events(doc)
+
+
+def test_telling_of_force_used_by_another_accuses_them(extract):
+    doc = extract("Оппозиционер Андрей Петров заявил, что полиция избила его во время задержания.", "2025-05-10")
+    found = events(doc)
+    assert ("182", "ASSAULT", ["полиция"], ["Андрей Петров"]) in found
+    assert ("112", "ACCUSE", ["Андрей Петров"], ["полиция"]) in found

@@ -46,6 +46,16 @@ REFUSAL_VERBS = {"отказаться", "отказываться", "отказ
 REFUSAL_CODES = {"04": "125", "03": "125", "05": "120", "06": "121", "07": "122", "08": "124", "081": "1241", "0841": "1243"}
 
 
+DEMAND_WORDS = {"должен", "должный", "обязанный", "обязан"}  # `Беларусь должна освободить`
+# the CAMEO code of a demand that an act be done (10x); any other demand is 100
+DEMAND_CODES = {"0841": "1053", "08": "105", "087": "107", "0871": "107", "04": "108", "07": "103", "06": "101"}
+ACCUSED_ROOTS = ("17", "18", "19", "20")  # force and coercion told by someone else accuse whoever used it
+
+
+def demand_code(code: str) -> str:
+    return DEMAND_CODES.get(code[:4]) or DEMAND_CODES.get(code[:3]) or DEMAND_CODES.get(code[:2]) or "100"
+
+
 def refusal_code(code: str) -> str:
     return REFUSAL_CODES.get(code[:4]) or REFUSAL_CODES.get(code[:3]) or REFUSAL_CODES.get(code[:2]) or "120"
 
@@ -86,6 +96,7 @@ def run(doc: Document, lang: Language) -> Document:
         found += context.from_verb(i) if token.pos in ("VERB", "AUX") else []
         found += context.from_noun(i) if token.pos == "NOUN" else []
     found = _without_stated_intentions(found, context)
+    found += context.from_speech(found)
     _visit_locations(found, context)
     doc.events = [_record(doc, e, n) for n, e in enumerate(_merged(found), 1)]
     return doc
@@ -141,6 +152,40 @@ class _Context(Referents):
         return [c for c in self.children.get(verb, []) if (self.tokens[c].rel in ("obj", "iobj", "nsubj:pass", "obl") and self.tokens[c].pos == "NOUN")
                 or (self.tokens[c].rel in ("xcomp", "obl") and self.tokens[c].pos == "ADJ")  # `признал виновным`
                 or (self.tokens[c].rel == "xcomp" and self.tokens[c].pos == "NOUN")]  # `назвал решение нарушением`
+
+    # ----- what is said -----
+    def from_speech(self, found: list[Found]) -> list[Found]:
+        """Acts done by saying: a demand (`X заявил: «Беларусь должна освободить …»` — X demands
+        of Беларусь) and an accusation (X tells of force or coercion used by another: `он сообщил,
+        что в изоляторе КГБ его пытали` — X accuses the КГБ)."""
+        events = []
+        for quote in self.doc.quotes:
+            speaker = quote["speaker"]
+            inside = self.token_range(quote["start"], quote["end"])
+            for k in inside:
+                if self.lang.lemma(self.tokens[k]) in DEMAND_WORDS:
+                    events += self._demand(k, speaker)
+            for event in found:
+                if event.trigger in inside and event.cameo[:2] in ACCUSED_ROOTS and event.sources and speaker not in event.sources and not event.negated:
+                    events.append(self._speech_event(event.trigger, "112", [speaker], event.sources[:1]))
+        return [e for e in events if e.targets and e.targets[0] != e.sources[0]]
+
+    def _demand(self, modal: int, speaker: str) -> list[Found]:
+        subjects = [c for c in self.children.get(modal, []) if self.tokens[c].rel == "nsubj"]
+        targets = self.actors(subjects)
+        if not targets:
+            return []
+        acts = [c for c in self.children.get(modal, []) if self.tokens[c].rel == "xcomp" and self.tokens[c].pos == "VERB"]
+        demanded = [p for c in acts for p in self.lexicon.verb_predicates.get(self.lang.lemma(self.tokens[c]), ())]
+        code = demand_code(demanded[0].cameo) if demanded else "100"
+        return [self._speech_event(modal, code, [speaker], targets[:1])]
+
+    def _speech_event(self, trigger: int, code: str, sources: list[str], targets: list[str]) -> Found:
+        event = Found(trigger, code, sources, targets, self.tokens[trigger].sent)
+        event.negated = self._negated(trigger)
+        event.date, event.precision = self._date(trigger, "actual")
+        event.confidence = 0.6
+        return event
 
     # ----- arguments -----
     def _build(self, trigger: int, predicate, noun: int | None, nominal: bool = False) -> list[Found]:
