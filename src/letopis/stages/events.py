@@ -87,6 +87,7 @@ class Found:
     precision: str | None = None
     confidence: float = 0.8
     governor: int | None = None  # the verb or noun stating the intention (`договорились`, `намерение`)
+    by_participants: bool = False  # a protest held by its unnamed participants
 
 
 def run(doc: Document, lang: Language) -> Document:
@@ -209,7 +210,8 @@ class _Context(Referents):
                 targets = self._attacked_country(location, sources)
         if not sources and not targets:
             sources = self._relation_parties(heads)
-        if not sources and nominal and predicate.cameo.startswith(PROTEST_PREFIX):
+        by_participants = not sources and nominal and predicate.cameo.startswith(PROTEST_PREFIX)
+        if by_participants:
             sources = [self.participants(trigger)]
         if not sources and not targets:
             return []
@@ -234,7 +236,7 @@ class _Context(Referents):
                 return []
         for source_list, target in self._pairs(heads, predicate.cameo, sources, targets):
             event = Found(trigger, code_text, source_list, [target] if target else [], sentence, noun, location, place_target)
-            event.status, event.governor = status, governor
+            event.status, event.governor, event.by_participants = status, governor, by_participants
             event.negated = self._negated(trigger)
             event.date, event.precision = self._date(trigger, event.status)
             event.confidence = 0.9 if sources and target else 0.7
@@ -570,6 +572,10 @@ def _meetings_merged(events: list[Found]) -> list[Found]:
     for event in events:
         sides = set(event.sources) | set(event.targets)
         twin = None
+        if event.by_participants:  # the same protest named again: `акция протеста … участники шествия`
+            twin = next((k for k in kept if k.by_participants and k.location == event.location and k.date == event.date
+                         and k.status == event.status and k.negated == event.negated and set(k.targets) >= set(event.targets)
+                         and event.sentence - k.mentions[-1][0] <= RECENT_SENTENCES), None)
         if event.cameo == "040":
             twin = next((k for k in kept if k.cameo.startswith(CONSULT_PREFIX) and k.cameo != "042" and set(k.sources) | set(k.targets) == sides
                          and k.date == event.date and k.status == event.status and k.negated == event.negated), None)
