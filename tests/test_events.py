@@ -172,3 +172,8 @@ def test_telling_of_force_used_by_another_accuses_them(extract):
     found = events(doc)
     assert ("182", "ASSAULT", ["полиция"], ["Андрей Петров"]) in found
     assert ("112", "ACCUSE", ["Андрей Петров"], ["полиция"]) in found
+
+
+def test_imperfective_light_verbs(extract):
+    doc = extract("Армения и Франция подписывают соглашение о военном сотрудничестве.", "2025-05-10")
+    assert ("057", "SUPPORT", ["Армения"], ["Франция"]) in events(doc)

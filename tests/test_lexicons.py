@@ -21,6 +21,7 @@ COLUMNS = {
     "not_names.tsv": ["word", "note"],
     "abbreviations.tsv": ["abbreviation", "expansion"],
     "posts.tsv": ["post", "kind", "sectors", "expansion", "note"],
+    "aspect_pairs.tsv": ["perfective", "imperfective"],
 }
 
 

@@ -168,6 +168,9 @@ class Lexicon:
         self.verb_predicates: dict[str, list[Predicate]] = {}
         self.light_predicates: dict[tuple[str, str], list[Predicate]] = {}
         self.noun_predicates: dict[str, list[tuple[frozenset[str] | None, Predicate]]] = {}
+        self.imperfectives: dict[str, str] = {}
+        if (folder / "aspect_pairs.tsv").is_file():
+            self.imperfectives = {self.fold(r["perfective"]): self.fold(r["imperfective"]) for r in read_tsv(folder / "aspect_pairs.tsv")}
         if (folder / "predicates.tsv").is_file():
             self._load_predicates(folder / "predicates.tsv")
 
@@ -236,8 +239,11 @@ class Lexicon:
                 for lemma in self.lemmas(words[0]):
                     self.verb_predicates.setdefault(lemma, []).append(predicate)
             elif row["kind"] == "light" and len(words) >= 2:
-                for verb, noun in product(self.lemmas(words[0]), self.lemmas(words[-1])):
-                    self.light_predicates.setdefault((verb, noun), []).append(predicate)
+                verbs = self.lemmas(words[0]) | ({self.imperfectives[words[0]]} if words[0] in self.imperfectives else set())
+                for verb, noun in product(verbs, self.lemmas(words[-1])):  # `подписывают соглашение` too
+                    entries = self.light_predicates.setdefault((verb, noun), [])
+                    if predicate not in entries:
+                        entries.append(predicate)
             elif row["kind"] == "noun":
                 head = next((w for w in words if self.is_noun(w)), words[-1])
                 others = [w for w in words if w != head]
