@@ -177,3 +177,15 @@ def test_telling_of_force_used_by_another_accuses_them(extract):
 def test_imperfective_light_verbs(extract):
     doc = extract("Армения и Франция подписывают соглашение о военном сотрудничестве.", "2025-05-10")
     assert ("057", "SUPPORT", ["Армения"], ["Франция"]) in events(doc)
+
+
+def test_people_of_a_country_are_a_group_of_that_country(extract):
+    doc = extract("В Иерусалиме были убиты трое палестинцев.", "2025-05-10")
+    assert events(doc) == [("1823", "ASSAULT", [], ["палестинцы"])]
+    group = next(e for e in doc.entities if e.name == "палестинцы")
+    assert group.type == "GROUP" and group.actor["country"] == "PSE"
+
+
+def test_attacks_from_the_side_of_someone(extract):
+    doc = extract("Силы НАТО неоднократно подвергались нападениям со стороны повстанцев.", "2025-05-10")
+    assert events(doc) == [("190", "ASSAULT", ["повстанцы"], ["Организация Североатлантического договора"])]

@@ -148,6 +148,7 @@ class Lexicon:
         self.org_types: dict[str, OrgType] = {}
         self.titles: dict[str, Title] = {}
         self.adjectives: dict[str, Place] = {}  # adjective lemma -> the country or region it denotes
+        self.demonyms: dict[str, Place] = {}  # `палестинец`: a person of the country
         self.places = PhraseIndex(lemmas)  # country and region names
         self.orgs = PhraseIndex(lemmas)  # organisation names and abbreviations
         self.title_index = PhraseIndex(lemmas)
@@ -181,6 +182,7 @@ class Lexicon:
             for name in [row["name"], *values(row["aliases"])]:
                 self.places.add(name, place)
             self._add_words(self.adjectives, values(row["adjectives"]), place)
+            self._add_words(self.demonyms, values(row["demonyms"]), place)
 
     def _load_regions(self, path) -> None:
         for row in read_tsv(path):

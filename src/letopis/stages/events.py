@@ -284,9 +284,9 @@ class _Context(Referents):
         near += [g for c in near if self.tokens[c].rel == "conj" for g in self.children.get(c, [])]
         leaders = []
         for c in near:
-            if self.lang.lemma(self.tokens[c]) == "руководство" and self.preposition(c) == "под":
+            if (self.lang.lemma(self.tokens[c]), self.preposition(c)) in (("руководство", "под"), ("сторона", "с"), ("сторона", "со")):
                 leaders += [g for g in self.children.get(c, []) if self.tokens[g].rel == "nmod" and self.tokens[g].feats.get("Case") == "Gen"]
-            elif self.preposition(c) == "у" and self.tokens[c].rel in ("obl", "nmod"):
+            elif (self.preposition(c) == "у" and self.tokens[c].rel in ("obl", "nmod")) or self._from_side(c):
                 leaders.append(c)
         return leaders
 
@@ -316,6 +316,25 @@ class _Context(Referents):
             break
         return []
 
+    def _agents_of_noun(self, noun: int) -> list[int]:
+        """Who does what a noun names when said apart: `со стороны X`, or X in the instrumental."""
+        agents = []
+        for c in self.children.get(noun, []):
+            if self._from_side(c):
+                agents.append(c)
+            elif self.lang.lemma(self.tokens[c]) == "сторона" and self.preposition(c) in ("с", "со"):
+                agents += [g for g in self.children.get(c, []) if self.tokens[g].rel == "nmod" and self.tokens[g].feats.get("Case") == "Gen"]
+            elif self.tokens[c].rel == "nmod" and self.tokens[c].feats.get("Case") == "Ins" and not self.preposition(c) and self._actor(c):
+                agents.append(c)
+        return agents
+
+    def _from_side(self, i: int) -> bool:
+        """`со стороны X` parsed as one preposition: X has `со` with `стороны` fixed to it."""
+        for c in self.children.get(i, []):
+            if self.tokens[c].rel == "case" and self.lang.lemma(self.tokens[c]) in ("с", "со"):
+                return any(self.lang.lemma(self.tokens[f]) == "сторона" for f in self.children.get(c, []))
+        return False
+
     def _name_before(self, verb: int) -> int | None:
         """A subject the parser hung elsewhere: a name in the nominative right before the verb
         (`о помиловании Нетаньяху поблагодарил`, an indeclinable name read as a genitive)."""
@@ -334,6 +353,9 @@ class _Context(Referents):
         """`визит министра`, `российский удар`, `своего визита` (the clause's subject); in `арест
         оппозиционера` the genitive is who undergoes it, not who acts."""
         children = self.children.get(noun, [])
+        agents = self._agents_of_noun(noun)  # `нападения со стороны боевиков`, `убийство полицейским`
+        if agents:
+            return self.actors(agents)
         owners = [] if patient_genitive else [c for c in children if self.tokens[c].rel == "nmod" and self.tokens[c].feats.get("Case") == "Gen" and not self.preposition(c)]
         owners += [c for c in children if self.tokens[c].rel == "amod" and c in self.entity_at]
         if owners:

@@ -26,7 +26,7 @@ GROUP_NOUNS = {"протестующий": ("CVL",), "демонстрант": (
                "организатор": (), "партнер": (), "союзник": (), "националист": (), "радикал": (), "экстремист": ("REB",),
                "исламист": ("REB",), "повстанец": ("REB",), "манифестант": ("CVL",), "забастовщик": ("LAB",)}
 # people who act for a body: `представители ПАСЕ`, `сотрудники службы безопасности` are the body
-MEMBER_NOUNS = {"представитель", "сотрудник", "член", "делегация", "эксперт", "специалист", "дипломат", "офицер", "военнослужащий"}
+MEMBER_NOUNS = {"представитель", "сотрудник", "член", "делегация", "сила", "эксперт", "специалист", "дипломат", "офицер", "военнослужащий"}
 PRONOUNS = {"он", "она", "его", "ее", "её", "ему", "ей", "им", "ним", "ней", "нему", "него"}
 FIRST_PERSON = {"я", "мы", "меня", "мне", "мной", "нас", "нам", "нами"}
 RELATIVE = {"который"}
@@ -147,6 +147,8 @@ class Referents:
                 return state
         if lemma in PARTY_NOUNS and (token.feats.get("Number") == "Plur" or any(self.lang.lemma(self.tokens[c]) in ("оба", "обе") for c in self.children.get(i, []))):
             return self._parties(i)
+        if token.pos == "NOUN" and lemma in self.lexicon.demonyms and token.feats.get("Number") == "Plur":
+            return self._people_of(i)
         if token.pos == "NOUN" and token.feats.get("Number") == "Plur" and lemma in MEMBER_NOUNS:
             body = self._body_of_members(i)
             if body:
@@ -297,6 +299,13 @@ class Referents:
         name = self.lang.participants_name(words, 0, len(words))
         token = self.tokens[noun]
         return self._make_entity("GROUP", name, token.start, token.end, None, ["CVL"])
+
+    def _people_of(self, i: int) -> str:
+        """`трое палестинцев`, `американцы`: people of a country, a group coded with that country."""
+        first, last = self._noun_phrase(i)
+        place = self.lexicon.demonyms[self.lang.lemma(self.tokens[i])]
+        name = self.lang.phrase_name(self.tokens, first, last).lower()
+        return self._make_entity("GROUP", name, self.tokens[first].start, self.tokens[last - 1].end, place.country, ["CVL"])
 
     def _body_actor(self, i: int) -> str:
         """`полиция`, `армия Египта`, `израильское правительство`: a body named by its type."""
