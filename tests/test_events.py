@@ -189,3 +189,20 @@ def test_people_of_a_country_are_a_group_of_that_country(extract):
 def test_attacks_from_the_side_of_someone(extract):
     doc = extract("Силы НАТО неоднократно подвергались нападениям со стороны повстанцев.", "2025-05-10")
     assert events(doc) == [("190", "ASSAULT", ["повстанцы"], ["Организация Североатлантического договора"])]
+
+
+def test_a_negated_intention_is_a_refusal(extract):
+    doc = extract("Оппозиция не намерена вести переговоры с правительством Армении.", "2025-05-10")
+    assert [(e["cameo"], e["plover"], e["negated"]) for e in doc.events] == [("125", "REJECT", False)]
+
+
+def test_demand_that_someone_act(extract):
+    doc = extract("Турция потребовала, чтобы США экстрадировали Фетхуллу Гюлена.", "2025-05-10")
+    assert ("100", "REQUEST", ["Турция"], ["США"]) in events(doc)
+
+
+def test_readiness_confirmed_by_a_minister(extract):
+    doc = extract("Министр иностранных дел России Сергей Лавров подтвердил готовность Москвы выстраивать диалог с Японией.", "2025-05-10")
+    (intent,) = doc.events
+    assert (intent["cameo"], intent["status"]) == ("036", "intended")
+    assert events(doc) == [("036", "AGREE", ["Сергей Лавров"], ["Япония"])]

@@ -27,7 +27,7 @@ from .referents import PLACE_ENTITY_TYPES, Referents
 
 INTENT_VERBS = {"намереваться", "планировать", "собираться", "пообещать", "обещать", "договориться", "согласиться",
                 "предложить", "хотеть", "решить", "готовиться", "мочь", "намерен", "намеренный", "обязаться", "рассчитывать",
-                "надеяться", "стремиться", "призвать", "потребовать", "готовый"}
+                "надеяться", "стремиться", "призвать", "потребовать", "готовый", "намерить"}  # намерена: a short form read as намерить
 INTENT_NOUNS = {"намерение", "план", "готовность", "предложение", "договоренность", "обещание", "решение", "призыв",
                 "требование", "возможность", "перспектива"}
 CLAUSE_RELS = ("acl:relcl", "acl", "advcl", "ccomp", "parataxis", "csubj")
@@ -208,6 +208,8 @@ class _Context(Referents):
             targets, location, place_target = self._targets(heads, predicate.targets, sources, passive=self._passive(trigger))
             if not targets and location and predicate.cameo[:2] in FORCE_ROOTS:
                 targets = self._attacked_country(location, sources)
+            if not targets and predicate.cameo[:2] in ("02", "10"):
+                targets = [a for a in self.actors(self._asked(trigger)) if a not in sources]
         if not sources and not targets:
             sources = self._relation_parties(heads)
         by_participants = not sources and nominal and predicate.cameo.startswith(PROTEST_PREFIX)
@@ -226,6 +228,9 @@ class _Context(Referents):
         status, intent, governor = self._status(trigger, noun)
         code_text = intent_code(predicate.cameo) if intent else predicate.cameo
         refusal = self._refusal(trigger)
+        negated_intent = refusal is None and intent and governor is not None and self._negated(governor)
+        if negated_intent:
+            refusal = governor  # `не намерены обсуждать`, `не готовы вести диалог`: a refusal
         if refusal is not None:  # `отказывается признать`: a refusal to do it
             code_text, status, intent, governor = refusal_code(predicate.cameo), "actual", False, refusal
         if code_text.startswith("03"):
@@ -237,7 +242,7 @@ class _Context(Referents):
         for source_list, target in self._pairs(heads, predicate.cameo, sources, targets):
             event = Found(trigger, code_text, source_list, [target] if target else [], sentence, noun, location, place_target)
             event.status, event.governor, event.by_participants = status, governor, by_participants
-            event.negated = self._negated(trigger)
+            event.negated = False if negated_intent else self._negated(trigger)
             event.date, event.precision = self._date(trigger, event.status)
             event.confidence = 0.9 if sources and target else 0.7
             if nominal:
@@ -274,6 +279,14 @@ class _Context(Referents):
             return []
         return [self._country_entity(code) or location]
 
+    def _asked(self, verb: int) -> list[int]:
+        """`потребовала, чтобы США экстрадировали Гюлена`: who is to act, the subject of the clause."""
+        near = self.children.get(verb, [])
+        near = near + [g for c in near if self.tokens[c].text.lower() == "тому" for g in self.children.get(c, [])]  # `призвал к тому, чтобы`
+        clauses = [c for c in near if self.tokens[c].rel in ("ccomp", "advcl", "xcomp", "obl", "acl")
+                   and any(self.tokens[m].text.lower() == "чтобы" for m in self.children.get(c, []))]
+        return [s for c in clauses for s in self.children.get(c, []) if self.tokens[s].rel in SUBJECT_RELS]
+
     def _press(self, actor: str) -> bool:
         entity = self.entities.get(actor)
         return entity is not None and entity.type in ("PERSON", "GROUP") and set((entity.actor or {}).get("sectors") or []) == {"MED"}
@@ -308,11 +321,18 @@ class _Context(Referents):
             if named is not None:
                 return self.actors([named])
             token = self.tokens[i]
-            if token.rel in ("xcomp", "conj", "advcl", "ccomp", "acl") and 0 <= token.head < len(self.tokens):
-                i = token.head  # `намерен посетить`: the subject of the governing verb
-                continue
+            if not 0 <= token.head < len(self.tokens):
+                break
             if token.rel == "acl" or token.feats.get("VerbForm") == "Part":
-                return self.actors([token.head]) if 0 <= token.head < len(self.tokens) else []
+                described = self.actors([token.head])  # `КГБ, инициировавший расследования`
+                if described:
+                    return described
+            if token.rel in ("xcomp", "conj", "advcl", "ccomp", "acl") or (token.rel == "nmod" and token.feats.get("VerbForm") == "Inf"):
+                i = token.head  # `намерен посетить`, `готовность выстраивать`: the subject of the governing verb
+                continue
+            if token.pos == "NOUN" and token.rel in ("obj", "nsubj", "nsubj:pass"):
+                i = token.head  # `подтвердил готовность выстраивать диалог`: who confirmed it
+                continue
             break
         return []
 
