@@ -206,3 +206,13 @@ def test_readiness_confirmed_by_a_minister(extract):
     (intent,) = doc.events
     assert (intent["cameo"], intent["status"]) == ("036", "intended")
     assert events(doc) == [("036", "AGREE", ["Сергей Лавров"], ["Япония"])]
+
+
+def test_verbal_acts_of_things_and_participation_are_no_events(extract):
+    doc = extract("Компании грозит штраф. Двадцать кандидатов примут участие в выборах президента Мали.", "2025-05-10")
+    assert doc.events == []
+
+
+def test_nationality_before_a_name_is_not_part_of_it(extract):
+    doc = extract("Израильтянка Наама Иссахар была помилована президентом России Владимиром Путиным.", "2025-05-10")
+    assert "Наама Иссахар" in [e.name for e in doc.entities if e.type == "PERSON"]

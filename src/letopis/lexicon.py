@@ -133,6 +133,17 @@ class PhraseIndex:
         return best
 
 
+def feminine_demonym(word: str) -> str:
+    """The woman's form of a demonym: израильтянин → израильтянка, палестинец → палестинка."""
+    if word.endswith("нин"):
+        return word[:-2] + "ка"
+    if word.endswith("ец"):
+        return word[:-2] + "ка"
+    if word.endswith("ин"):
+        return word + "ка"
+    return word + "ка"
+
+
 class Lexicon:
     """All lexicons of one language, with indexes built by that language's lemmatiser."""
 
@@ -182,7 +193,7 @@ class Lexicon:
             for name in [row["name"], *values(row["aliases"])]:
                 self.places.add(name, place)
             self._add_words(self.adjectives, values(row["adjectives"]), place)
-            self._add_words(self.demonyms, values(row["demonyms"]), place)
+            self._add_words(self.demonyms, [w for d in values(row["demonyms"]) for w in (d, feminine_demonym(d))], place)
 
     def _load_regions(self, path) -> None:
         for row in read_tsv(path):

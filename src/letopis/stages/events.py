@@ -64,7 +64,12 @@ def intent_code(code: str) -> str:
     return INTENT_CODES.get(code[:3]) or INTENT_CODES.get(code[:2]) or code
 CONSULT_PREFIX = "04"
 PROTEST_PREFIX = "14"
-FORCE_ROOTS = ("18", "19", "20")  # assault, fight, mass violence
+FORCE_ROOTS = ("18", "19", "20")
+VERBAL_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}  # acts only actors do by word
+QUANTITIES = {"большинство", "часть", "ряд", "группа", "половина", "число", "множество", "тысяча", "сотня", "десяток"}  # `большинство из них`
+# a verb with this object is no act of its own
+NOT_ACTS = {("принять", "участие"), ("принимать", "участие"), ("принять", "решение"), ("принимать", "решение"),
+            ("принять", "меры"), ("принять", "мера"), ("принимать", "мера")}  # assault, fight, mass violence
 # nouns of acts: the target of `осудил действия X` is X
 ACT_NOUNS = {"действие", "политика", "решение", "заявление", "высказывание", "поступок", "шаг", "позиция", "акция", "операция", "рейд", "курс"}
 JOINT_PREFIXES = ("03", "04", "057", "06")  # acts done together: `A и B подписали`, `провели переговоры`
@@ -120,6 +125,10 @@ class _Context(Referents):
     def from_verb(self, i: int) -> list[Found]:
         token = self.tokens[i]
         lemma = self.lang.lemma(token)
+        if any((lemma, self.lang.lemma(self.tokens[n])) in NOT_ACTS for n in self._objects(i)):
+            return []  # `принял участие`, `решение было принято`
+        if lemma in self.lexicon.verb_predicates and self._done_by_a_thing(i):
+            return []  # `Твиттеру грозит штраф`, `решение вызвало критику`
         found = []
         for noun in self._objects(i):
             for predicate in self.lexicon.light_predicates.get((lemma, self.lang.lemma(self.tokens[noun])), ()):
@@ -146,6 +155,15 @@ class _Context(Referents):
             if words is None or words & near:  # `телефонный разговор`, `акция протеста`
                 found += self._build(i, predicate, None, nominal=True)
         return found
+
+    def _done_by_a_thing(self, verb: int) -> bool:
+        """A verbal act (a threat, a demand, praise, criticism) whose subject is a thing, not an actor."""
+        codes = {p.cameo[:2] for p in self.lexicon.verb_predicates[self.lang.lemma(self.tokens[verb])]}
+        if not codes <= VERBAL_ROOTS:
+            return False
+        subjects = [c for c in self.children.get(verb, []) if self.tokens[c].rel == "nsubj"]
+        return bool(subjects) and all(self.tokens[c].pos == "NOUN" and self.tokens[c].feats.get("Animacy") == "Inan"
+                                      and self.lang.lemma(self.tokens[c]) not in QUANTITIES and not self.actors([c]) for c in subjects)
 
     def _objects(self, verb: int) -> list[int]:
         """The nouns a light verb may take: its object (`провел переговоры`), the subject of its

@@ -49,6 +49,8 @@ def _person(doc: Document, lang: Language, span: Span, words: list[str]) -> Span
             break
         titles.append(match[1].title)
         first += match[0]
+    while span.last - first >= 3 and lang.lemma(doc.tokens[first]) in lang.lexicon.demonyms:
+        first += 1  # `Израильтянка Наама Иссахар`: the nationality is no part of the name
     parts = lang.person_name(doc.tokens, first, span.last)
     if not parts:
         return None
