@@ -216,3 +216,14 @@ def test_verbal_acts_of_things_and_participation_are_no_events(extract):
 def test_nationality_before_a_name_is_not_part_of_it(extract):
     doc = extract("Израильтянка Наама Иссахар была помилована президентом России Владимиром Путиным.", "2025-05-10")
     assert "Наама Иссахар" in [e.name for e in doc.entities if e.type == "PERSON"]
+
+
+def test_the_head_of_a_country_is_its_leader_named_elsewhere(extract):
+    doc = extract("Президент Кубы Мигель Диас-Канель прибыл в Москву. Владимир Путин провел переговоры с главой Кубы.", "2025-05-10")
+    assert ("046", "CONSULT", ["Владимир Путин"], ["Мигель Диас-Канель"]) in events(doc)
+
+
+def test_a_truce_concluded_by_two_parties(extract):
+    doc = extract("В июне правительство Мали и представители повстанческих группировок заключили перемирие.", "2025-05-10")
+    (truce,) = events(doc)
+    assert truce[:3] == ("0871", "RETREAT", ["Мали"]) and truce[3] and "группировки" in truce[3][0]

@@ -27,6 +27,9 @@ GROUP_NOUNS = {"протестующий": ("CVL",), "демонстрант": (
                "исламист": ("REB",), "повстанец": ("REB",), "манифестант": ("CVL",), "забастовщик": ("LAB",)}
 # people who act for a body: `представители ПАСЕ`, `сотрудники службы безопасности` are the body
 MEMBER_NOUNS = {"представитель", "сотрудник", "член", "делегация", "сила", "эксперт", "специалист", "дипломат", "офицер", "военнослужащий"}
+LEADER_POSTS = {"глава", "лидер", "руководитель", "глава государства", "глава правительства"}
+HEAD_POSTS = {"президент", "премьер-министр", "премьер", "председатель", "канцлер", "король", "глава государства",
+              "глава правительства", "председатель правительства", "лидер", "временный президент", "исполняющий обязанности президента"}
 PRONOUNS = {"он", "она", "его", "ее", "её", "ему", "ей", "им", "ним", "ней", "нему", "него"}
 FIRST_PERSON = {"я", "мы", "меня", "мне", "мной", "нас", "нам", "нами"}
 RELATIVE = {"который"}
@@ -168,17 +171,25 @@ class Referents:
         if holder:
             return holder
         if post.get("country"):
-            return next((r["person"] for r in same if not r.get("of") and self.entities[r["person"]].country == post["country"]), None)
+            holder = next((r["person"] for r in same if not r.get("of") and self.entities[r["person"]].country == post["country"]), None)
+            if holder is None and post["position"] in LEADER_POSTS:  # `глава Кубы`, `сирийский лидер`: its head of state or government
+                holder = next((r["person"] for r in self.doc.roles if r["position"] in HEAD_POSTS and r.get("country") == post["country"]), None)
+            return holder
         # `сказал министр` after `министр энергетики … Шахбазов`: the last holder of such a post named before
         head = post["position"].split()[0]
         before = [r for r in self.doc.roles if r["position"].split()[0] == head and r["start"] < post["start"]]
         return before[-1]["person"] if before and post["position"] == head else None
 
     def _body_of_members(self, i: int) -> str | None:
+        """`представители ПАСЕ`, `представители двух повстанческих группировок`: the body or group."""
         for c in self.children.get(i, []):
+            if self.tokens[c].feats.get("Case") != "Gen" or self.preposition(c):
+                continue
             span = self.entity_at.get(c)
-            if span is not None and span.type == "ORGANIZATION" and self.tokens[c].feats.get("Case") == "Gen" and not self.preposition(c):
+            if span is not None and span.type == "ORGANIZATION":
                 return span.entity
+            if span is None and self.tokens[c].pos == "NOUN" and self.tokens[c].feats.get("Number") == "Plur" and self.lang.lemma(self.tokens[c]) in self.lexicon.org_types:
+                return self._group_actor(c)
         return None
 
     def _is_person(self, i: int) -> bool:
