@@ -185,6 +185,7 @@ class Lexicon:
             self.imperfectives = {self.fold(r["perfective"]): self.fold(r["imperfective"]) for r in read_tsv(folder / "aspect_pairs.tsv")}
         if (folder / "predicates.tsv").is_file():
             self._load_predicates(folder / "predicates.tsv")
+        self.light_verbs = {verb for verb, _ in self.light_predicates}
 
     def _load_countries(self, path) -> None:
         for row in read_tsv(path):

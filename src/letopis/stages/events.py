@@ -125,12 +125,15 @@ class _Context(Referents):
     def from_verb(self, i: int) -> list[Found]:
         token = self.tokens[i]
         lemma = self.lang.lemma(token)
-        if any((lemma, self.lang.lemma(self.tokens[n])) in NOT_ACTS for n in self._objects(i)):
+        if lemma not in self.lexicon.verb_predicates and lemma not in self.lexicon.light_verbs:
+            return []
+        objects = self._objects(i)
+        if any((lemma, self.lang.lemma(self.tokens[n])) in NOT_ACTS for n in objects):
             return []  # `принял участие`, `решение было принято`
         if lemma in self.lexicon.verb_predicates and self._done_by_a_thing(i):
             return []  # `Твиттеру грозит штраф`, `решение вызвало критику`
         found = []
-        for noun in self._objects(i):
+        for noun in objects:
             for predicate in self.lexicon.light_predicates.get((lemma, self.lang.lemma(self.tokens[noun])), ()):
                 found += self._build(i, predicate, noun)
         if not found:
@@ -140,6 +143,8 @@ class _Context(Referents):
 
     def from_noun(self, i: int) -> list[Found]:
         token = self.tokens[i]
+        if self.lang.lemma(token) not in self.lexicon.noun_predicates:
+            return []
         head = token.head
         if 0 <= head < len(self.tokens) and self.tokens[head].pos in ("VERB", "AUX"):
             verb_lemma = self.lang.lemma(self.tokens[head])
