@@ -29,6 +29,8 @@ UD_POS = {
     "INTJ": {"INTJ"},
 }
 CASE_ALIASES = {"gen2": "gent", "loc2": "loct", "acc2": "accs", "gen1": "gent", "loc1": "loct"}
+# each case with the grammemes of its variants (gen2, loc2 …)
+CASE_FORMS = {case: frozenset({case} | {alias for alias, main in CASE_ALIASES.items() if main == case}) for case in set(UD_CASE.values())}
 NAME_GRAMMEMES = {"Name", "Surn", "Patr"}
 PROPER_GRAMMEMES = NAME_GRAMMEMES | {"Geox", "Orgn", "Trad", "Abbr"}
 
@@ -60,20 +62,20 @@ class RussianMorphology:
     @lru_cache(maxsize=200_000)  # noqa: B019 - one analyser per process, the cache lives as long
     def _best_parse(self, word: str, pos: str, ud_case: str, ud_number: str, ud_gender: str, prefer: frozenset):
         wanted_pos = UD_POS.get(pos, set())
-        case = UD_CASE.get(ud_case)
+        cases = CASE_FORMS.get(UD_CASE.get(ud_case), frozenset())
         number = UD_NUMBER.get(ud_number)
+        other_number = {"sing": "plur", "plur": "sing"}.get(number or "")
         gender = UD_GENDER.get(ud_gender)
 
-        def agreement(parse) -> float:
-            tag = parse.tag
+        def agreement(parse) -> float:  # on the grammeme set: the tag's properties are slow to read
+            grammemes = parse.tag.grammemes
             score = parse.score
-            score += 2.0 if tag.POS in wanted_pos else 0.0
-            parse_case = CASE_ALIASES.get(tag.case, tag.case)
-            score += 1.0 if case and parse_case == case else 0.0
-            score += 0.5 if number and tag.number == number else 0.0
-            score -= 1.5 if number and tag.number and tag.number != number else 0.0
-            score += 0.5 if gender and tag.gender == gender else 0.0
-            score += 1.0 if prefer & tag.grammemes else 0.0
+            score += 2.0 if wanted_pos & grammemes else 0.0
+            score += 1.0 if cases & grammemes else 0.0
+            score += 0.5 if number and number in grammemes else 0.0
+            score -= 1.5 if other_number and other_number in grammemes else 0.0
+            score += 0.5 if gender and gender in grammemes else 0.0
+            score += 1.0 if prefer & grammemes else 0.0
             return score
 
         return max(self.parse(word), key=agreement)
