@@ -266,7 +266,11 @@ class _Context(Referents):
             event = Found(trigger, code_text, source_list, [target] if target else [], sentence, noun, location, place_target)
             event.status, event.governor, event.by_participants = status, governor, by_participants
             event.negated = False if negated_intent else self._negated(trigger)
-            event.date, event.precision = self._date(trigger, event.status)
+            if code_text.startswith("03") and governor is not None:
+                # an intention is stated when its verb says it: `6 июля … сообщил, что готов предоставить`
+                event.date, event.precision = self._date(self._stated_by(governor), "actual")
+            else:
+                event.date, event.precision = self._date(trigger, event.status)
             event.confidence = 0.9 if sources and target else 0.7
             if nominal:
                 event.confidence -= 0.2
@@ -572,6 +576,13 @@ class _Context(Referents):
         if status == "actual" and self.doc.doc_date:
             return self.doc.doc_date, "day"
         return None, None
+
+    def _stated_by(self, governor: int) -> int:
+        """The verb of saying an intention hangs on (`сообщил, что готов`), else the intention's word."""
+        head = self.tokens[governor].head
+        if self.tokens[governor].rel in ("ccomp", "parataxis") and 0 <= head < len(self.tokens) and self.tokens[head].pos == "VERB":
+            return head
+        return governor
 
     def _clause(self, i: int) -> int:
         """The head of the clause the token is in: `мандат которой истекает в феврале` is a clause
