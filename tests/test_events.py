@@ -227,3 +227,26 @@ def test_a_truce_concluded_by_two_parties(extract):
     doc = extract("В июне правительство Мали и представители повстанческих группировок заключили перемирие.", "2025-05-10")
     (truce,) = events(doc)
     assert truce[:3] == ("0871", "RETREAT", ["Мали"]) and truce[3] and "группировки" in truce[3][0]
+
+
+def test_a_protest_action_against_someone_needs_no_named_target(extract):
+    doc = extract(
+        "Оппозиция провела акцию протеста против президента Николаса Мадуро.\n\n"
+        "Сторонники Навального провели акцию протеста у здания суда.\n\n"
+        "Студенты провели акцию протеста.",
+        "2024-03-05",
+    )
+    protests = [e for e in events(doc) if e[1] == "PROTEST"]
+    assert ("141", "PROTEST", ["оппозиция"], ["Николас Мадуро"]) in protests
+    assert any(e[2] == ["сторонники Навального"] for e in protests)  # a proper name keeps its capital
+    assert any(e[3] == [] for e in protests)
+
+
+def test_an_unknown_first_name_takes_its_nominative_from_the_text(extract):
+    doc = extract("Суд помиловал Нааму Иссахар. Наама Иссахар вернулась в Израиль. Адвокаты Нааму Иссахар благодарны.", "2024-03-05")
+    assert [e.name for e in doc.entities if e.type == "PERSON"] == ["Наама Иссахар"]
+
+
+def test_a_bare_post_in_a_headline_is_its_one_holder_named_later(extract):
+    doc = extract("Экс-президента приговорили к пяти годам заключения.\n\nБывший президент Молдавии Влад Дорин руководил страной до 2020 года.", "2024-03-05")
+    assert any(e[1] == "ACCUSE" and e[3] == ["Влад Дорин"] for e in events(doc))

@@ -24,6 +24,9 @@ def test_actor_matching():
     assert actor_matches(AZE, Actor("Баку", "place", "AZE"))
     assert not actor_matches(AZE, Actor("Ильхам Алиев", "person", "AZE"))  # a person is not the country
     assert actor_matches(Actor("Алёна Ёлкина", "person"), Actor("Алена Елкина", "person"))
+    nato = Actor("Организация Североатлантического договора", "org", None, ("НАТО",))
+    assert actor_matches(Actor("НАТО", "org"), nato)  # any of our entity's names
+    assert not actor_matches(Actor("ОДКБ", "org"), nato)
 
 
 def test_dates_agree_at_the_gold_precision():

@@ -4,7 +4,7 @@ A predicted event matches a gold event when their PLOVER types are equal, every 
 actor matches one of the predicted sources and every gold target one of the predicted targets
 (an empty gold side matches anything; the sides of a CONSULT may be swapped), and — in strict
 mode only — the predicted date agrees with the gold date at the gold's precision. Actors match
-by name (lower case, ё as е), by surname for persons, by ISO code for countries. Pairs are
+by name (lower case, ё as е; any of our entity's names, so an abbreviation it was linked to counts), by surname for persons, by ISO code for countries. Pairs are
 one-to-one, chosen greedily by how many actors they share; precision, recall and F1 are given
 per PLOVER type and overall, strict and relaxed (without dates).
 """
@@ -26,6 +26,7 @@ class Actor:
     name: str
     kind: str  # person | org | country | group | place
     country: str | None = None
+    aliases: tuple[str, ...] = ()  # our entity's other names (`НАТО` for its full name)
 
 
 @dataclass
@@ -87,12 +88,12 @@ def _actors(ids: list[str], entities: dict) -> list[Actor]:
         entity = entities.get(actor_id)
         if entity is not None:
             country = (entity.actor or {}).get("country") or entity.country
-            actors.append(Actor(entity.name, KINDS.get(entity.type, ""), country))
+            actors.append(Actor(entity.name, KINDS.get(entity.type, ""), country, tuple(entity.aliases)))
     return actors
 
 
 def actor_matches(gold: Actor, ours: Actor) -> bool:
-    if fold(gold.name) == fold(ours.name):
+    if any(fold(gold.name) == fold(name) for name in (ours.name, *ours.aliases)):
         return True
     if gold.kind == "person" and ours.kind == "person" and fold(gold.name).split()[-1:] == fold(ours.name).split()[-1:]:
         return True

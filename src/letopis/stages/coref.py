@@ -54,7 +54,7 @@ class Cluster:
         for span in spans:
             span.entity = entity_id
         mentions = [Mention(*doc.span_chars(s.first, s.last), doc.span_text(s.first, s.last), s.kind) for s in spans]
-        entity = Entity(entity_id, self.type, self._name(lang), mentions)
+        entity = Entity(entity_id, self.type, self._name(doc, lang), mentions)
         entity.titles = _unique(t for s in spans for t in s.titles)
         entity.aliases = _unique(
             s.normal if s.kind in ("name", "descriptor") else doc.span_text(s.first, s.last)
@@ -66,9 +66,9 @@ class Cluster:
             entity.name_parts = self._name_parts()
         return entity
 
-    def _name(self, lang: Language) -> str:
+    def _name(self, doc: Document, lang: Language) -> str:
         if self.type == "PERSON":
-            return self._person_name()
+            return self._person_name(doc)
         known = next((lang.lexicon.organizations[s.key] for s in self.spans if s.key in lang.lexicon.organizations), None)
         if self.type == "ORGANIZATION" and known is not None:
             return known.name
@@ -77,11 +77,15 @@ class Cluster:
         best = max(keyed or names, key=lambda s: (s.last - s.first, -s.first))
         return best.normal or ""
 
-    def _person_name(self) -> str:
-        """The fullest name; among equally full ones the most often given, so that one badly
-        declined form (`Мигеля Диаса-Канеля` → `Диаса-Канель`) does not win by its length."""
-        normals = [s.normal or "" for s in self.names()]
-        return max(normals, key=lambda n: (len(n.split()), normals.count(n), len(n)))
+    def _person_name(self, doc: Document) -> str:
+        """The fullest name; among equally full ones one written in the nominative as it stands
+        (an unknown name in an oblique case keeps its form: `Нааму` beside `Наама`), then the most
+        often given, so that one badly declined form (`Мигеля Диаса-Канеля` → `Диаса-Канель`)
+        does not win by its length."""
+        names = self.names()
+        normals = [s.normal or "" for s in names]
+        as_written = {s.normal for s in names if doc.tokens[s.first].feats.get("Case") == "Nom" and doc.span_text(s.first, s.last) == s.normal}
+        return max(normals, key=lambda n: (len(n.split()), n in as_written, normals.count(n), len(n)))
 
     def _name_parts(self) -> dict[str, str]:
         parts: dict[str, str] = {}

@@ -240,7 +240,7 @@ class _Context(Referents):
             sources = [self.participants(trigger)]
         if not sources and not targets:
             return []
-        if not targets and "none" not in predicate.targets and not nominal and not sources[1:]:
+        if not targets and "none" not in predicate.targets and not nominal and not sources[1:] and not predicate.cameo.startswith(PROTEST_PREFIX):
             return []  # `принял участие` is no hosting: a predicate that needs a target has none
         if not targets and len(sources) > 1 and predicate.cameo.startswith(JOINT_PREFIXES) and not self._reciprocal(heads):
             sources, targets = sources[:1], sources[1:]  # `A и B подписали`: the first-named party acts
@@ -425,6 +425,7 @@ class _Context(Referents):
         location = None
         place_target = False
         dependents = [c for h in heads for c in self.children.get(h, [])]
+        dependents += [g for c in dependents if self._event_word(c) for g in self.children.get(c, [])]  # `акцию протеста против X`
         objects = [g for c in dependents if self.tokens[c].rel in ("obj", "nsubj:pass") for g in self.children.get(c, [])]
         for c in dependents + objects:  # `атаковали объекты в Белгородской области`
             span = self.entity_at.get(c)
@@ -446,6 +447,11 @@ class _Context(Referents):
                 # a city acting or acted on stands for its country (`просили Анкару`, `посетил Баку`)
                 return [self._country_of_place(a) for a in actors], location, place_target
         return [], location, place_target
+
+    def _event_word(self, i: int) -> bool:
+        """`протеста` in `акцию протеста`: a genitive event noun completing the predicate's noun."""
+        token = self.tokens[i]
+        return token.rel == "nmod" and token.feats.get("Case") == "Gen" and not self.preposition(i) and self.lang.lemma(token) in self.lexicon.noun_predicates
 
     def _including(self, i: int) -> bool:
         """`в том числе X`, `включая X`, `среди них X`."""

@@ -175,10 +175,17 @@ class Referents:
             if holder is None and post["position"] in LEADER_POSTS:  # `глава Кубы`, `сирийский лидер`: its head of state or government
                 holder = next((r["person"] for r in self.doc.roles if r["position"] in HEAD_POSTS and r.get("country") == post["country"]), None)
             return holder
-        # `сказал министр` after `министр энергетики … Шахбазов`: the last holder of such a post named before
-        head = post["position"].split()[0]
-        before = [r for r in self.doc.roles if r["position"].split()[0] == head and r["start"] < post["start"]]
-        return before[-1]["person"] if before and post["position"] == head else None
+        # `сказал министр` after `министр энергетики … Шахбазов`: the last holder of such a post named
+        # before; a headline's `экс-президент` before the body names him: the one holder in the document
+        head = _post_head(post["position"])
+        if post["position"].split()[0] != post["position"]:
+            return None
+        holders = [r for r in self.doc.roles if _post_head(r["position"]) == head]
+        before = [r for r in holders if r["start"] < post["start"]]
+        if before:
+            return before[-1]["person"]
+        people = {r["person"] for r in holders}
+        return people.pop() if len(people) == 1 else None
 
     def _body_of_members(self, i: int) -> str | None:
         """`представители ПАСЕ`, `представители двух повстанческих группировок`: the body or group."""
@@ -294,7 +301,7 @@ class Referents:
         first, last = self._noun_phrase(i)
         post = self.lexicon.posts.match([self.tokens[i].text], 0)
         sectors = list(post[1].sectors) if post else list(GROUP_NOUNS.get(self.lang.lemma(self.tokens[i]), ()))
-        name = self.lang.phrase_name(self.tokens, first, last).lower()
+        name = self._common_name(self.lang.phrase_name(self.tokens, first, last), first)
         return self._make_entity("GROUP", name, self.tokens[first].start, self.tokens[last - 1].end, self._country_in(first, last), sectors)
 
     def participants(self, noun: int) -> str:
@@ -315,16 +322,21 @@ class Referents:
         """`трое палестинцев`, `американцы`: people of a country, a group coded with that country."""
         first, last = self._noun_phrase(i)
         place = self.lexicon.demonyms[self.lang.lemma(self.tokens[i])]
-        name = self.lang.phrase_name(self.tokens, first, last).lower()
+        name = self._common_name(self.lang.phrase_name(self.tokens, first, last), first)
         return self._make_entity("GROUP", name, self.tokens[first].start, self.tokens[last - 1].end, place.country, ["CVL"])
 
     def _body_actor(self, i: int) -> str:
         """`полиция`, `армия Египта`, `израильское правительство`: a body named by its type."""
         first, last = self._noun_phrase(i)
         org_type = self.lexicon.org_types[self.lang.lemma(self.tokens[i])]
-        name = self.lang.phrase_name(self.tokens, first, last)
-        name = name[:1].lower() + name[1:] if self.tokens[first].text[:1].isupper() and first == self.doc.sentences[self.tokens[first].sent].first else name
+        name = self._common_name(self.lang.phrase_name(self.tokens, first, last), first)
         return self._make_entity("ORGANIZATION", name, self.tokens[first].start, self.tokens[last - 1].end, self._country_in(first, last), [org_type.sector])
+
+    def _common_name(self, name: str, first: int) -> str:
+        """A phrase named by a common noun starts in lower case unless it was capitalised only for
+        opening the sentence; proper names inside keep theirs (`сторонники Навального`)."""
+        opens = first == self.doc.sentences[self.tokens[first].sent].first
+        return name[:1].lower() + name[1:] if opens or self.tokens[first].text[:1].islower() else name
 
     def _noun_phrase(self, i: int) -> tuple[int, int]:
         """The noun with its adjectives before it and its genitive complements after it."""
@@ -369,3 +381,7 @@ class Referents:
         self.entities[entity_id] = entity
         return entity_id
 
+
+def _post_head(position: str) -> str:
+    """`министр` of `министр энергетики`, `президент` of `экс-президент`."""
+    return position.split()[0].removeprefix("экс-")
