@@ -250,3 +250,9 @@ def test_an_unknown_first_name_takes_its_nominative_from_the_text(extract):
 def test_a_bare_post_in_a_headline_is_its_one_holder_named_later(extract):
     doc = extract("Экс-президента приговорили к пяти годам заключения.\n\nБывший президент Молдавии Влад Дорин руководил страной до 2020 года.", "2024-03-05")
     assert any(e[1] == "ACCUSE" and e[3] == ["Влад Дорин"] for e in events(doc))
+
+
+def test_aid_received_from_someone_is_given_by_them(extract):
+    doc = extract("Весной Ирландия получила помощь от Международного валютного фонда. Путин также поговорил с Раулем Кастро.", "2024-03-05")
+    assert ("070", "AID", ["Международный валютный фонд"], ["Ирландия"]) in events(doc)
+    assert ("040", "CONSULT", ["Путин"], ["Рауль Кастро"]) in events(doc)

@@ -152,3 +152,5 @@ def test_predicates():
         assert row["note"], row
         roots.add(row["cameo"][:2])
     assert roots == {f"{n:02d}" for n in range(1, 21)}, "every CAMEO root has predicates"
+    keys = [(row["predicate"], row["cameo"], row["target"]) for row in table]
+    assert len(keys) == len(set(keys)), "a predicate is listed once per code"

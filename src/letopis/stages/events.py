@@ -319,14 +319,14 @@ class _Context(Referents):
         return entity is not None and entity.type in ("PERSON", "GROUP") and set((entity.actor or {}).get("sectors") or []) == {"MED"}
 
     def _leaders(self, heads: list[int]) -> list[int]:
-        """X in `под руководством X`, `у X` hung on the predicate or on a conjunct of its noun."""
+        """X in `под руководством X`, `у X`, `от X` (`получил помощь от МВФ`) hung on the predicate or on a conjunct of its noun."""
         near = [c for h in heads for c in self.children.get(h, [])]
         near += [g for c in near if self.tokens[c].rel == "conj" for g in self.children.get(c, [])]
         leaders = []
         for c in near:
             if (self.lang.lemma(self.tokens[c]), self.preposition(c)) in (("руководство", "под"), ("сторона", "с"), ("сторона", "со")):
                 leaders += [g for g in self.children.get(c, []) if self.tokens[g].rel == "nmod" and self.tokens[g].feats.get("Case") == "Gen"]
-            elif (self.preposition(c) == "у" and self.tokens[c].rel in ("obl", "nmod")) or self._from_side(c):
+            elif (self.preposition(c) in ("у", "от") and self.tokens[c].rel in ("obl", "nmod")) or self._from_side(c):
                 leaders.append(c)
         return leaders
 
