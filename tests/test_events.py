@@ -256,3 +256,30 @@ def test_aid_received_from_someone_is_given_by_them(extract):
     doc = extract("Весной Ирландия получила помощь от Международного валютного фонда. Путин также поговорил с Раулем Кастро.", "2024-03-05")
     assert ("070", "AID", ["Международный валютный фонд"], ["Ирландия"]) in events(doc)
     assert ("040", "CONSULT", ["Путин"], ["Рауль Кастро"]) in events(doc)
+
+
+def test_a_sentence_without_a_doer_continues_the_one_before(extract):
+    doc = extract(
+        "Суд Ленинского района приговорил Ивана Петрова к пяти годам. "
+        "Обвинительные приговоры были вынесены и другим участникам процесса: Илье Смирнову и Федору Мирзоянову.",
+        "2024-03-05",
+    )
+    sentenced = [e for e in events(doc) if e[0] == "116"]
+    assert [e[3] for e in sentenced] == [["Иван Петров"], ["Илья Смирнов"], ["Федор Мирзоянов"]]  # the list after the colon
+    assert all(e[2] == ["Суд Ленинского района"] for e in sentenced)
+
+
+def test_his_supporters_are_named_by_him(extract):
+    doc = extract("Мухаммеда Мурси и его сторонников обвиняют в передаче секретных документов.", "2024-03-05")
+    targets = [e[3] for e in events(doc) if e[1] == "ACCUSE"]
+    assert ["сторонники Мухаммеда Мурси"] in targets
+
+
+def test_a_protest_shown_by_resigning_is_the_resigner(extract):
+    doc = extract("В 1996 году министр Андрей Санников ушел в отставку в знак протеста против действий президента Александра Лукашенко.", "2024-03-05")
+    assert ("140", "PROTEST", ["Андрей Санников"], ["Александр Лукашенко"]) in events(doc)
+
+
+def test_a_sentence_is_not_part_of_the_post(extract):
+    doc = extract("Итальянский суд приговорил украинского солдата к 24 годам тюрьмы.", "2024-03-05")
+    assert ("116", "ACCUSE", ["Итальянский суд"], ["украинский солдат"]) in events(doc)

@@ -38,6 +38,11 @@ class Language(ABC):
         """tokens[first:last], a noun phrase (organisation, place), in the nominative."""
 
     @abstractmethod
+    def person_genitive(self, name: str, gender: str | None = None) -> str:
+        """A person's canonical name in the form that follows a noun as its owner (`сторонники`
+        + `Мухаммед Мурси` → `Мухаммеда Мурси`); gender as the tagger gives it (Masc, Fem)."""
+
+    @abstractmethod
     def participants_name(self, tokens: Sequence[Token], first: int, last: int) -> str:
         """The people taking part in the event named by tokens[first:last] (a rally, riots):
         `участники митинга`, `участники беспорядков`."""

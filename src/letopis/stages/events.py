@@ -104,6 +104,7 @@ def run(doc: Document, lang: Language) -> Document:
     found = _without_stated_intentions(found, context)
     found += context.from_speech(found)
     _visit_locations(found, context)
+    _agents_carried(found)
     doc.events = [_record(doc, e, n) for n, e in enumerate(_merged(found), 1)]
     return doc
 
@@ -407,6 +408,11 @@ class _Context(Referents):
         owners += [c for c in children if self.tokens[c].rel == "amod" and c in self.entity_at]
         if owners:
             return self.actors(owners)
+        sign = self.tokens[noun].head  # `ушел в отставку в знак протеста`: the protest is the leaver's
+        if 0 <= sign < len(self.tokens) and self.lang.lemma(self.tokens[sign]) == "знак" and self.preposition(sign) == "в":
+            verb = self.tokens[sign].head
+            if 0 <= verb < len(self.tokens) and self.tokens[verb].pos in ("VERB", "AUX"):
+                return self._verb_sources(verb)
         possessive = [c for c in children if self.lang.lemma(self.tokens[c]) in ("свой", "его", "ее", "их")]
         if not possessive and not consult:
             return []  # `заявил на митинге`, `дело в связи с акцией`: who speaks of it need not hold it
@@ -627,6 +633,19 @@ def _visit_locations(found: list[Found], context: _Context) -> None:
     for event in found:
         if event.location is None and event.cameo.startswith(CONSULT_PREFIX) and event.status == "actual":
             event.location = visit.location
+
+
+def _agents_carried(found: list[Found]) -> None:
+    """`Суд приговорил X … Приговоры были вынесены и другим участникам`: an act told without its
+    doer right after one of the same kind done by someone is done by them."""
+    for k, event in enumerate(found):
+        if event.sources or not event.targets:
+            continue
+        before = next((p for p in reversed(found[:k]) if p.cameo[:3] == event.cameo[:3] and p.sources
+                       and 0 <= event.sentence - p.sentence <= 1 and p.trigger != event.trigger), None)
+        if before is not None and not set(before.sources) & set(event.targets):
+            event.sources = list(before.sources)
+            event.confidence -= 0.1
 
 
 def _merged(found: list[Found]) -> list[Found]:

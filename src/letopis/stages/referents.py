@@ -78,11 +78,30 @@ class Referents:
         for token in tokens:
             if self.lang.lemma(self.tokens[token]) in RELATIVE:
                 token = self._relative_noun(token) or token  # `A и B, которые встречаются`: both
-            for t in self._with_conjuncts(token):
+            for t in self._named_after_colon(token) or self._with_conjuncts(token):
                 actor = self._actor(t)
                 if actor and actor not in actors:
                     actors.append(actor)
         return actors
+
+    def _named_after_colon(self, token: int) -> list[int]:
+        """`другим участникам процесса: Илье Васильевичу, Федору Мирзоянову и …` — the people or
+        bodies a plural noun names in a list after a colon or a dash."""
+        if self.tokens[token].pos != "NOUN" or self.tokens[token].feats.get("Number") != "Plur":
+            return []
+        k = self._noun_phrase(token)[1]
+        if k >= len(self.tokens) or self.tokens[k].text not in (":", "—", "–") or self.tokens[k].sent != self.tokens[token].sent:
+            return []
+        items = []
+        k += 1
+        while k < len(self.tokens) and k in self.entity_at and self.entity_at[k].type in ("PERSON", "ORGANIZATION"):
+            items.append(k)
+            k = self.entity_at[k].last
+            if k < len(self.tokens) and self.tokens[k].text in (",", "и"):
+                k += 1
+            else:
+                break
+        return items if len(items) >= 2 else []
 
     def _with_conjuncts(self, token: int) -> list[int]:
         """The token and its conjuncts, also those hung on the name beside it: in `с президентом …
@@ -302,7 +321,15 @@ class Referents:
         post = self.lexicon.posts.match([self.tokens[i].text], 0)
         sectors = list(post[1].sectors) if post else list(GROUP_NOUNS.get(self.lang.lemma(self.tokens[i]), ()))
         name = self._common_name(self.lang.phrase_name(self.tokens, first, last), first)
-        return self._make_entity("GROUP", name, self.tokens[first].start, self.tokens[last - 1].end, self._country_in(first, last), sectors)
+        country = self._country_in(first, last)
+        pronoun = next((c for c in self.children.get(i, []) if c < i and self.tokens[c].text.lower() in ("его", "ее", "её")), None)
+        owner = self._antecedent(pronoun) if pronoun is not None else None
+        if owner in self.entities and self.entities[owner].type == "PERSON":  # `Мурси и его сторонники` → `сторонники Мухаммеда Мурси`
+            person = self.entities[owner]
+            name = f"{name} {self.lang.person_genitive(person.name, self.tokens[pronoun].feats.get('Gender'))}"
+            country = country or (person.actor or {}).get("country") or person.country
+        return self._make_entity("GROUP", name, self.tokens[first].start, self.tokens[last - 1].end, country, sectors)
+
 
     def participants(self, noun: int) -> str:
         """`митинг «За допуск на выборы»` with no one named as holding it: its participants, a group."""

@@ -28,6 +28,7 @@ from ..ud import CLOSING_QUOTES, OPENING_QUOTES, is_modifier
 MAX_DESCRIPTOR = 12  # tokens between a post's head and the name it describes
 MAX_POST_WORDS = 4
 COMPLEMENT_POS = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "DET", "NUM", "PUNCT", "X"}  # words of a post's name before its head: чрезвычайный и полномочный посол
+POST_PREPOSITIONS = {"по", "при", "в", "во", "на", "для", "от", "из", "с", "со"}  # `посол в США`, `депутат от партии`; not `солдата к 24 годам`
 NAMED_TYPES = ("ORGANIZATION", "COUNTRY", "CITY", "LOCATION")
 LIST_SEPARATORS = {",", "и", "а", "также"}
 PREDICATE_VERBS = {"являться", "стать", "быть", "назначить", "избрать", "утвердить", "работать", "служить",
@@ -137,7 +138,7 @@ class _Context:
         where it is held (`посол Италии в Грузии`)."""
         last, of, where = head + 1, None, None
         i = head + 1
-        closed = False
+        closed = prepositional = False
         while i < end:
             span = self.named_at.get(i)
             if span is not None:
@@ -155,6 +156,9 @@ class _Context:
                 break
             if token.pos not in COMPLEMENT_POS:
                 break  # `госминистр обороны впервые …`: an adverb ends the post
+            if token.pos == "ADP" and not prepositional and token.text.lower() not in POST_PREPOSITIONS:
+                break  # `приговорил солдата к 24 годам`: a complement of the verb, not of the post
+            prepositional = prepositional or token.pos == "ADP"  # `по связям с общественностью`
             if not closed:
                 last = i + 1
             i += 1

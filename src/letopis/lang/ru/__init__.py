@@ -77,6 +77,9 @@ class Russian(Language):
     def phrase_name(self, tokens: Sequence[Token], first: int, last: int) -> str:
         return self.names.phrase(tokens, first, last)
 
+    def person_genitive(self, name: str, gender: str | None = None) -> str:
+        return self.names.person_genitive(name, {"Masc": "masc", "Fem": "femn"}.get(gender or "", gender))
+
     def participants_name(self, tokens: Sequence[Token], first: int, last: int) -> str:
         own_word = PARTICIPANTS.get(self.lemma(tokens[first]))
         if own_word and last - first == 1:

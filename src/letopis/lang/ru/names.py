@@ -22,6 +22,7 @@ FEMININE_VOWELS = "аяеиоуыэюё"
 # Lower-case parts of foreign names: von, der, de, van, al-, ibn ... (kept as written).
 PARTICLES = {"фон", "дер", "де", "ван", "ди", "да", "дос", "дель", "делла", "ла", "ле", "аль", "эль", "ибн", "бин", "бен", "ас", "аш", "ад", "ан", "ат", "ар", "уд", "оглы", "кызы"}
 # Surname endings that mark a woman when the dictionary does not know the name.
+HARD_CONSONANTS = "бвгдзклмнпрстфхцчшщж"
 FEMININE_ENDINGS = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "овой", "евой", "иной", "ской", "цкой")
 
 
@@ -110,6 +111,20 @@ class NameForms:
         if tokens and tokens[-1].text.lower().endswith(FEMININE_ENDINGS):
             votes["femn"] += 1
         return votes.most_common(1)[0][0] if votes else None
+
+    def person_genitive(self, name: str, gender: str | None) -> str:
+        """A person's name from the nominative to the genitive (`Мухаммед Мурси` → `Мухаммеда
+        Мурси`); a word the dictionary does not know as a name stays as written."""
+        words = []
+        given = name.split()
+        for k, word in enumerate(given):
+            parses = [p for p in self.morph.parse(word) if NAME_GRAMMEMES & p.tag.grammemes and p.tag.case == "nomn" and p.tag.number != "plur"
+                      and not (gender and p.tag.gender in ("masc", "femn") and p.tag.gender != gender) and self.morph.known(p)]
+            form = self.morph.inflect(parses[0], {"gent", "sing"}) if parses and _is_cyrillic(word) else None
+            if form is None and k == len(given) - 1 and gender == "masc" and _is_cyrillic(word) and word[-1:].lower() in HARD_CONSONANTS:
+                form = word + "а"  # a man's foreign surname ending in a consonant declines: Ын → Ына
+            words.append(restore_form(form, word) if form else word)
+        return " ".join(words)
 
     # ----- organisations and places -----
     def phrase(self, doc_tokens: Sequence[Token], first: int, last: int) -> str:
