@@ -283,3 +283,11 @@ def test_a_protest_shown_by_resigning_is_the_resigner(extract):
 def test_a_sentence_is_not_part_of_the_post(extract):
     doc = extract("Итальянский суд приговорил украинского солдата к 24 годам тюрьмы.", "2024-03-05")
     assert ("116", "ACCUSE", ["Итальянский суд"], ["украинский солдат"]) in events(doc)
+
+
+def test_people_named_by_a_plural_noun_are_a_group_and_a_crushed_protest_its_participants(extract):
+    doc = extract("Президент Владимир Путин уволил двух генералов полиции. Военные подавили акции протеста. Тысячи людей вышли на митинг.", "2024-03-05")
+    found = events(doc)
+    assert ("172", "COERCE", ["Владимир Путин"], ["генералы полиции"]) in found
+    assert ("175", "ASSAULT", ["военные"], ["протестующие"]) in found  # repression is ASSAULT in PLOVER
+    assert not any("люди" in name for e in found for name in e[2] + e[3])  # people as such are no actor

@@ -34,6 +34,7 @@ PRONOUNS = {"он", "она", "его", "ее", "её", "ему", "ей", "им"
 FIRST_PERSON = {"я", "мы", "меня", "мне", "мной", "нас", "нам", "нами"}
 RELATIVE = {"который"}
 # bodies that, acting for their state, stand for the country (`власти Грузии`, `японское правительство`)
+NOT_GROUPS = {"человек", "люди", "друг", "другой", "себя"}  # people as such are no actor of their own
 STATE_NOUNS = {"власть", "правительство", "руководство", "кабинет", "режим"}
 
 
@@ -179,6 +180,10 @@ class Referents:
             return self._group_actor(i)
         if token.pos == "NOUN" and lemma in self.lexicon.org_types and self.lexicon.org_types[lemma].sector:
             return self._body_actor(i)
+        if token.pos == "NOUN" and any(p.cameo.startswith("14") for _, p in self.lexicon.noun_predicates.get(lemma, ())):
+            return self.participants(i)  # `подавили акции протеста`: the people taking part
+        if token.pos == "NOUN" and token.feats.get("Number") == "Plur" and token.feats.get("Animacy") == "Anim" and lemma not in NOT_GROUPS:
+            return self._group_actor(i)  # `уволил двух генералов полиции`, `военные`
         return None
 
     def _holder(self, post: dict) -> str | None:
