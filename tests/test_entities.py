@@ -170,3 +170,11 @@ def test_acronym_after_a_place_is_not_its_alias(extract):
     doc = extract("Мандат миссии ЕС в Армении (EUMA) продлен.")
     armenia = next(e for e in doc.entities if e.type == "COUNTRY")
     assert [m.text for m in armenia.mentions] == ["Армении"]
+
+
+def test_a_body_named_without_its_country_joins_the_one_named_with_it(extract):
+    doc = extract("Конституционный суд Молдавии отстранил президента. Позже Конституционный суд повторил решение. Верховный суд Румынии и Верховный суд Венгрии молчат, а Верховный суд заседает.")
+    courts = {e.name: e for e in doc.entities if e.type == "ORGANIZATION"}
+    assert "Конституционный суд" in courts["Конституционный суд Молдавии"].aliases
+    assert "Конституционный суд" not in courts
+    assert "Верховный суд" in courts  # two countries' supreme courts: the bare name stays apart

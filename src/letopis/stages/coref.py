@@ -259,7 +259,27 @@ def _org_clusters(doc: Document, spans: list[Span], lang: Language) -> list[Clus
             by_key[key].add(span)
         else:
             by_key[key] = Cluster(span)
+    _bare_names_joined(doc, by_key, lang)
     return list(by_key.values())
+
+
+def _bare_names_joined(doc: Document, by_key: dict[str, Cluster], lang: Language) -> None:
+    """`Конституционный суд` after `Конституционный суд Молдавии`: a name without the country or
+    city that ends the one other name of the document joins it."""
+    places = [s for s in doc.spans if s.type in ("COUNTRY", "CITY")]
+    fuller: dict[str, set[str]] = {}
+    for key, cluster in by_key.items():
+        for span in cluster.names():
+            words = (span.normal or "").split()
+            for place in places:
+                size = place.last - place.first
+                if span.first < place.first and place.last == span.last and len(words) > size:
+                    fuller.setdefault(lang.fold(" ".join(words[:-size])), set()).add(key)
+    for bare, keys in fuller.items():
+        if len(keys) == 1 and bare in by_key and bare not in keys:
+            cluster = by_key[next(iter(keys))]
+            for span in by_key.pop(bare).spans:
+                cluster.add(span)
 
 
 def _is_acronym(doc: Document, span: Span) -> bool:
