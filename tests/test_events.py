@@ -291,3 +291,11 @@ def test_people_named_by_a_plural_noun_are_a_group_and_a_crushed_protest_its_par
     assert ("172", "COERCE", ["Владимир Путин"], ["генералы полиции"]) in found
     assert ("175", "ASSAULT", ["военные"], ["протестующие"]) in found  # repression is ASSAULT in PLOVER
     assert not any("люди" in name for e in found for name in e[2] + e[3])  # people as such are no actor
+
+
+def test_refusing_to_resume_talks_and_announcing_a_freeze(extract):
+    doc = extract("Палестинцы отказываются от возобновления переговоров с Израилем. Махмуд Аббас объявил о заморозке контактов с Израилем.", "2024-03-05")
+    found = events(doc)
+    assert ("125", "REJECT", ["палестинцы"], ["Израиль"]) in [(c, t, [s.lower() for s in a], b) for c, t, a, b in found]
+    assert not any(e[0].startswith("04") for e in found)  # the refused talks are no talks
+    assert ("161", "SANCTION", ["Махмуд Аббас"], ["Израиль"]) in found

@@ -72,6 +72,8 @@ NOT_ACTS = {("принять", "участие"), ("принимать", "уча
             ("принять", "меры"), ("принять", "мера"), ("принимать", "мера")}  # assault, fight, mass violence
 # nouns of acts: the target of `осудил действия X` is X
 ACT_NOUNS = {"действие", "политика", "решение", "заявление", "высказывание", "поступок", "шаг", "позиция", "акция", "операция", "рейд", "курс"}
+ANNOUNCE_VERBS = {"объявить", "объявлять"}  # `объявил о введении санкций`: the announcer acts
+PHASE_NOUNS = {"возобновление", "продолжение", "начало", "проведение"}  # the act is the noun they govern
 JOINT_PREFIXES = ("03", "04", "057", "06", "0871")  # acts done together: `A и B подписали`, `провели переговоры`
 
 
@@ -134,7 +136,8 @@ class _Context(Referents):
         if lemma in self.lexicon.verb_predicates and self._done_by_a_thing(i):
             return []  # `Твиттеру грозит штраф`, `решение вызвало критику`
         found = []
-        for noun in objects:
+        for noun in objects + [g for n in objects if self.lang.lemma(self.tokens[n]) in PHASE_NOUNS for g in self.children.get(n, [])
+                               if self.tokens[g].rel == "nmod" and self.tokens[g].feats.get("Case") == "Gen"]:  # `отказались от возобновления переговоров`
             for predicate in self.lexicon.light_predicates.get((lemma, self.lang.lemma(self.tokens[noun])), ()):
                 found += self._build(i, predicate, noun)
         if not found:
@@ -144,23 +147,38 @@ class _Context(Referents):
 
     def from_noun(self, i: int) -> list[Found]:
         token = self.tokens[i]
-        if self.lang.lemma(token) not in self.lexicon.noun_predicates:
+        lemma = self._event_noun_lemma(token)
+        if lemma is None:
             return []
         head = token.head
         if 0 <= head < len(self.tokens) and self.tokens[head].pos in ("VERB", "AUX"):
             verb_lemma = self.lang.lemma(self.tokens[head])
-            if (verb_lemma, self.lang.lemma(token)) in self.lexicon.light_predicates:
+            if (verb_lemma, lemma) in self.lexicon.light_predicates:
                 return []  # the light verb codes it
+        if 0 <= head < len(self.tokens) and self.lang.lemma(self.tokens[head]) in PHASE_NOUNS:
+            verb = self.tokens[head].head
+            if 0 <= verb < len(self.tokens) and (self.lang.lemma(self.tokens[verb]), lemma) in self.lexicon.light_predicates:
+                return []  # `отказались от возобновления переговоров`: the light verb codes it
         if 0 <= head < len(self.tokens) and self.tokens[head].pos == "NOUN":
-            lemma = self.lang.lemma(token)
             if any(words and lemma in words for words, _ in self.lexicon.noun_predicates.get(self.lang.lemma(self.tokens[head]), ())):
                 return []  # `протеста` in `акция протеста`: a word of its head's predicate
         found = []
-        near = {self.lang.lemma(self.tokens[c]) for c in self.children.get(i, [])}
-        for words, predicate in self.lexicon.noun_predicates.get(self.lang.lemma(token), ()):
-            if words is None or words & near:  # `телефонный разговор`, `акция протеста`
+        near = {self.lang.lemma(self.tokens[c]): c for c in self.children.get(i, [])}
+        for words, predicate in self.lexicon.noun_predicates.get(lemma, ()):
+            if words is None:
                 found += self._build(i, predicate, None, nominal=True)
+            elif words & near.keys():  # `телефонный разговор`, `акция протеста`, `заморозка контактов с X`
+                word = near[next(iter(words & near.keys()))]
+                found += self._build(i, predicate, word if self.tokens[word].pos == "NOUN" else None, nominal=True)
         return found
+
+    def _event_noun_lemma(self, token) -> str | None:
+        """The lemma under which the lexicon lists the noun, also when the tagger chose another
+        reading (`заморозке`: заморозка, not заморозок)."""
+        lemma = self.lang.lemma(token)
+        if lemma in self.lexicon.noun_predicates:
+            return lemma
+        return next((other for other in sorted(self.lang.lemmas(token.text)) if other in self.lexicon.noun_predicates), None)
 
     def _done_by_a_thing(self, verb: int) -> bool:
         """A verbal act (a threat, a demand, praise, criticism) whose subject is a thing, not an actor."""
@@ -406,13 +424,16 @@ class _Context(Referents):
             return self.actors(agents)
         owners = [] if patient_genitive else [c for c in children if self.tokens[c].rel == "nmod" and self.tokens[c].feats.get("Case") == "Gen" and not self.preposition(c)]
         owners += [c for c in children if self.tokens[c].rel == "amod" and c in self.entity_at]
-        if owners:
-            return self.actors(owners)
+        owned_by = self.actors(owners)
+        if owned_by:
+            return owned_by
         sign = self.tokens[noun].head  # `ушел в отставку в знак протеста`: the protest is the leaver's
         if 0 <= sign < len(self.tokens) and self.lang.lemma(self.tokens[sign]) == "знак" and self.preposition(sign) == "в":
             verb = self.tokens[sign].head
             if 0 <= verb < len(self.tokens) and self.tokens[verb].pos in ("VERB", "AUX"):
                 return self._verb_sources(verb)
+        if 0 <= sign < len(self.tokens) and self.lang.lemma(self.tokens[sign]) in ANNOUNCE_VERBS and self.preposition(noun) in ("о", "об"):
+            return self._verb_sources(sign)  # `объявил о заморозке контактов`: his own act
         possessive = [c for c in children if self.lang.lemma(self.tokens[c]) in ("свой", "его", "ее", "их")]
         if not possessive and not consult:
             return []  # `заявил на митинге`, `дело в связи с акцией`: who speaks of it need not hold it
