@@ -299,3 +299,11 @@ def test_refusing_to_resume_talks_and_announcing_a_freeze(extract):
     assert ("125", "REJECT", ["палестинцы"], ["Израиль"]) in [(c, t, [s.lower() for s in a], b) for c, t, a, b in found]
     assert not any(e[0].startswith("04") for e in found)  # the refused talks are no talks
     assert ("161", "SANCTION", ["Махмуд Аббас"], ["Израиль"]) in found
+
+
+def test_a_subject_cut_off_by_the_parser_and_a_group_of_soldiers(extract):
+    doc = extract("Французские и малийские военные, в свою очередь, в начале этого года вытеснили экстремистов из крупнейших городов. "
+                  "Президента Ивана Петрова атаковала группа солдат.", "2024-03-05")
+    found = events(doc)
+    assert ("190", "ASSAULT", ["французские и малийские военные"], ["экстремисты"]) in found
+    assert any(e[1] == "ASSAULT" and e[2] == ["солдаты"] and e[3] == ["Иван Петров"] for e in found)

@@ -364,6 +364,8 @@ class _Context(Referents):
             if subjects:
                 return self.actors(subjects)
             named = self._name_before(i)
+            if named is None:
+                named = self._detached_subject(i)
             if named is not None:
                 return self.actors([named])
             token = self.tokens[i]
@@ -414,6 +416,19 @@ class _Context(Referents):
         if verb_feats.get("Number") and name_feats.get("Number") and verb_feats["Number"] != name_feats["Number"]:
             return None
         return k
+
+    def _detached_subject(self, verb: int) -> int | None:
+        """`Французские и малийские военные, в свою очередь, … вытеснили`: the parser made the
+        subject a root of its own; a nominative noun root before the root verb, agreeing with it."""
+        if self.tokens[verb].rel != "root":
+            return None
+        sentence = self.doc.sentences[self.tokens[verb].sent]
+        for k in range(sentence.first, verb):
+            token = self.tokens[k]
+            if token.rel == "root" and token.pos in ("NOUN", "PROPN") and token.feats.get("Case") == "Nom" \
+                    and token.feats.get("Number") in (None, self.tokens[verb].feats.get("Number")):
+                return k
+        return None
 
     def _noun_sources(self, noun: int, patient_genitive: bool, consult: bool = False) -> list[str]:
         """`визит министра`, `российский удар`, `своего визита` (the clause's subject); in `арест

@@ -34,6 +34,7 @@ PRONOUNS = {"он", "она", "его", "ее", "её", "ему", "ей", "им"
 FIRST_PERSON = {"я", "мы", "меня", "мне", "мной", "нас", "нам", "нами"}
 RELATIVE = {"который"}
 # bodies that, acting for their state, stand for the country (`власти Грузии`, `японское правительство`)
+QUANTITY_NOUNS = {"группа", "тысяча", "сотня", "десяток", "часть", "большинство", "ряд", "толпа", "отряд"}
 NOT_GROUPS = {"человек", "люди", "друг", "другой", "себя"}  # people as such are no actor of their own
 STATE_NOUNS = {"власть", "правительство", "руководство", "кабинет", "режим"}
 
@@ -180,6 +181,11 @@ class Referents:
             return self._group_actor(i)
         if token.pos == "NOUN" and lemma in self.lexicon.org_types and self.lexicon.org_types[lemma].sector:
             return self._body_actor(i)
+        if token.pos == "NOUN" and lemma in QUANTITY_NOUNS:  # `группа солдат`, `сотни демонстрантов`
+            counted = next((c for c in self.children.get(i, []) if self.tokens[c].rel == "nmod" and self.tokens[c].feats.get("Case") == "Gen"
+                            and self.tokens[c].feats.get("Number") == "Plur" and not self.preposition(c)), None)
+            if counted is not None:
+                return self._actor(counted)
         if token.pos == "NOUN" and any(p.cameo.startswith("14") for _, p in self.lexicon.noun_predicates.get(lemma, ())):
             return self.participants(i)  # `подавили акции протеста`: the people taking part
         if token.pos == "NOUN" and token.feats.get("Number") == "Plur" and token.feats.get("Animacy") == "Anim" and lemma not in NOT_GROUPS:
