@@ -307,3 +307,8 @@ def test_a_subject_cut_off_by_the_parser_and_a_group_of_soldiers(extract):
     found = events(doc)
     assert ("190", "ASSAULT", ["французские и малийские военные"], ["экстремисты"]) in found
     assert any(e[1] == "ASSAULT" and e[2] == ["солдаты"] and e[3] == ["Иван Петров"] for e in found)
+
+
+def test_a_body_named_by_its_kind_alone_is_the_one_named_before(extract):
+    doc = extract("Министерство иностранных дел России выступило с заявлением. Ведомство призвало Кишинев к диалогу.", "2024-03-05")
+    assert ("026", "REQUEST", ["Министерство иностранных дел России"], ["Кишинев"]) in events(doc)

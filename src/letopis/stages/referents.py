@@ -34,6 +34,7 @@ PRONOUNS = {"он", "она", "его", "ее", "её", "ему", "ей", "им"
 FIRST_PERSON = {"я", "мы", "меня", "мне", "мной", "нас", "нам", "нами"}
 RELATIVE = {"который"}
 # bodies that, acting for their state, stand for the country (`власти Грузии`, `японское правительство`)
+BODY_SYNONYMS = {"ведомство": {"министерство", "ведомство", "служба", "агентство", "комитет", "департамент"}}  # `ведомство` after `МИД`
 QUANTITY_NOUNS = {"группа", "тысяча", "сотня", "десяток", "часть", "большинство", "ряд", "толпа", "отряд"}
 NOT_GROUPS = {"человек", "люди", "друг", "другой", "себя"}  # people as such are no actor of their own
 STATE_NOUNS = {"власть", "правительство", "руководство", "кабинет", "режим"}
@@ -366,9 +367,25 @@ class Referents:
     def _body_actor(self, i: int) -> str:
         """`полиция`, `армия Египта`, `израильское правительство`: a body named by its type."""
         first, last = self._noun_phrase(i)
-        org_type = self.lexicon.org_types[self.lang.lemma(self.tokens[i])]
+        lemma = self.lang.lemma(self.tokens[i])
+        if (first, last) == (i, i + 1) and self.tokens[i].feats.get("Number") != "Plur":
+            named = self._named_body_before(i, BODY_SYNONYMS.get(lemma, {lemma}))
+            if named:
+                return named  # `Конституционный суд Молдавии … суд постановил`: the court named before
+        org_type = self.lexicon.org_types[lemma]
         name = self._common_name(self.lang.phrase_name(self.tokens, first, last), first)
         return self._make_entity("ORGANIZATION", name, self.tokens[first].start, self.tokens[last - 1].end, self._country_in(first, last), [org_type.sector])
+
+    def _named_body_before(self, i: int, heads: set[str]) -> str | None:
+        """The last organisation named before the token whose name's noun is one of `heads`."""
+        best = None
+        for span in self.doc.spans:
+            if span.type != "ORGANIZATION" or not span.entity or span.last > i or span.kind not in ("name", "abbreviation"):
+                continue
+            noun = next((k for k in range(span.first, span.last) if self.tokens[k].pos in ("NOUN", "PROPN")), None)
+            if noun is not None and self.lang.lemma(self.tokens[noun]) in heads:
+                best = span.entity
+        return best
 
     def _common_name(self, name: str, first: int) -> str:
         """A phrase named by a common noun starts in lower case unless it was capitalised only for
