@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import cameo
-from ..document import Document
+from ..document import Document, Entity, Mention
 from ..lang.base import Language
 from .referents import PLACE_ENTITY_TYPES, Referents
 
@@ -546,7 +546,17 @@ class _Context(Referents):
         if entity is None or entity.type != "CITY" or not entity.country:
             return entity_id
         country = next((e for e in self.doc.entities if e.type == "COUNTRY" and e.country == entity.country), None)
-        return country.id if country else entity_id
+        if country is not None:
+            return country.id
+        known = self.lexicon.countries.get(entity.country)
+        if known is None:
+            return entity_id
+        # `призвало Кишинев`: the country the capital stands for, though the text never names it
+        mention = entity.mentions[0]
+        made = Entity(f"e{len(self.doc.entities) + 1}", "COUNTRY", known.name, [Mention(mention.start, mention.end, mention.text, "metonym")], country=entity.country)
+        self.doc.entities.append(made)
+        self.entities[made.id] = made
+        return made.id
 
     # ----- status, negation, date -----
     def _status(self, trigger: int, noun: int | None) -> tuple[str, bool, int | None]:
