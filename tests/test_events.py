@@ -312,3 +312,9 @@ def test_a_subject_cut_off_by_the_parser_and_a_group_of_soldiers(extract):
 def test_a_body_named_by_its_kind_alone_is_the_one_named_before(extract):
     doc = extract("Министерство иностранных дел России выступило с заявлением. Ведомство призвало Кишинев к диалогу.", "2024-03-05")
     assert ("026", "REQUEST", ["Министерство иностранных дел России"], ["Молдавия"]) in events(doc)  # the capital stands for its country
+
+
+def test_a_journalists_journey_is_no_visit(extract):
+    doc = extract("Российская журналистка Дарья Асламова прибыла в Молдавию. Президент Франции Эммануэль Макрон прибыл в Молдавию.", "2024-03-05")
+    visits = [e for e in events(doc) if e[0] == "042"]
+    assert visits == [("042", "CONSULT", ["Эммануэль Макрон"], ["Молдавия"])]

@@ -277,6 +277,8 @@ class _Context(Referents):
             code_text, status, intent, governor = refusal_code(predicate.cameo), "actual", False, refusal
         if code_text.startswith("03"):
             status = "intended"  # an intention is of something not yet done
+        if predicate.cameo.startswith("042") and sources and all(self._private_person(a) for a in sources):
+            return []  # a journalist's or a suspect's journey is no state visit
         if predicate.cameo.startswith(CONSULT_PREFIX) and any(self._press(t) for t in targets):
             targets = [t for t in targets if not self._press(t)]  # talking to journalists is no diplomacy
             if not targets:
@@ -332,6 +334,15 @@ class _Context(Referents):
         clauses = [c for c in near if self.tokens[c].rel in ("ccomp", "advcl", "xcomp", "obl", "acl")
                    and any(self.tokens[m].text.lower() == "чтобы" for m in self.children.get(c, []))]
         return [s for c in clauses for s in self.children.get(c, []) if self.tokens[s].rel in SUBJECT_RELS]
+
+    def _private_person(self, actor: str) -> bool:
+        """A person the document tells of as a journalist or a private citizen (a famous politician
+        may be named without his post, so a person without one is not taken for private)."""
+        entity = self.entities.get(actor)
+        if entity is None or entity.type != "PERSON":
+            return False
+        sectors = set((entity.actor or {}).get("sectors") or [])
+        return bool(sectors) and not sectors - {"MED", "CVL"}
 
     def _press(self, actor: str) -> bool:
         entity = self.entities.get(actor)
