@@ -368,6 +368,9 @@ def bench(
         typer.echo(benchmark.measure(benchmark.bench_natasha, texts, repeat=repeat).line())
 
 
+from . import cli_store  # noqa: E402,F401 - registers the store's commands on `app`
+
+
 def main() -> None:
     """Entry point: a failure is one line on standard error; LETOPIS_DEBUG=1 shows the traceback."""
     try:

@@ -21,6 +21,8 @@ class Problem(str, Enum):
     BAD_LANGUAGE = "E013 language {detail!r} is not available (available: ru)"
     NO_INPUT = "E014 no readable files here (known extensions: {detail})"
     OUTPUT = "E015 cannot write the output: {detail}"
+    NO_STORE = "E016 no store here yet ({detail})"
+    DUPLICATE_ID = "E017 document id {detail!r} is already stored with another text; skipped"
     FAILED = "E100 extraction failed ({detail})"
 
 

@@ -1,0 +1,298 @@
+"""The store's commands: ingest, the questions (events, timeline, actor, dyads, stats), curate, export.
+A thin layer: options are parsed here, the work is done in `letopis.store`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .cli import BatchSize, MaxChars, _error, _progress_bar, app
+from .settings import SETTINGS
+
+DbOption = Annotated[Path | None, typer.Option("--db", help="The store: a DuckDB file (default: $LETOPIS_DB, else ./letopis.duckdb).", show_default=False)]
+
+
+def _db_path(db: Path | None) -> Path:
+    from .store import default_path
+
+    return db or default_path()
+
+
+def _open(db: Path | None, read_only: bool = True):
+    from .store import Database, StoreError
+
+    try:
+        return Database(_db_path(db), read_only=read_only)
+    except StoreError as error:
+        _error(str(error))
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Input files or directories (as for extract), or '-' for standard input.", show_default=False)],
+    db: DbOption = None,
+    curation: Annotated[Path | None, typer.Option("--curation", help="A YAML file of actor renames, merges, aliases (see `letopis curate`).", show_default=False)] = None,
+    batch_size: BatchSize = SETTINGS["batch_size"].default,
+    max_chars: MaxChars = SETTINGS["max_chars"].default,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Show a progress bar on standard error (default: when it is a terminal).")] = None,
+) -> None:
+    """Extract and store documents in one step; a document stored before is skipped.
+
+    Each batch of --batch-size documents is stored in one transaction: an interrupted run keeps
+    every batch it finished, and the same command run again continues where it stopped.
+    Example: letopis ingest examples/ --db chronicle.duckdb
+    """
+    from .pipeline import Pipeline
+    from .readers import read
+    from .store import Curation, CurationError, Ingest
+    from .store.feed import feed
+
+    try:
+        rules = Curation.load(curation)
+    except CurationError as error:
+        _error(str(error))
+        raise typer.Exit(2) from None
+    store = _open(db, read_only=False)
+    bar = _progress_bar(progress, label="storing")
+    fed = None
+    try:
+        pipeline = Pipeline.load(batch_size=batch_size)
+        items = read(paths, max_chars=max_chars, exclude=[_db_path(db)])
+        fed = feed(items, store, pipeline, Ingest(store, rules), lambda e: _error(str(e)), on_stored=(bar.update if bar else lambda n: None))
+    except KeyboardInterrupt:
+        stored = store.scalar("SELECT count(*) FROM documents")
+        _error(f"interrupted: the store keeps its {stored} documents; run the same command again to continue")
+        raise typer.Exit(130) from None
+    finally:
+        if bar:
+            bar.close()
+        store.close()
+    typer.echo(f"letopis: {fed.line()} in {_db_path(db)}", err=True)
+    if fed.errors:
+        raise typer.Exit(1)
+
+
+# ----- output -----
+class Output:
+    """--json, --csv or a readable table on standard output."""
+
+    def __init__(self, as_json: bool, as_csv: bool):
+        if as_json and as_csv:
+            _error("--json and --csv exclude each other")
+            raise typer.Exit(2)
+        self.format = "json" if as_json else "csv" if as_csv else "table"
+
+    def rows(self, rows, title: str | None = None) -> None:
+        if self.format == "json":
+            typer.echo(_json([{c: r.get(c) for c in rows.columns} for r in rows.rows]))
+        elif self.format == "csv":
+            import csv
+
+            writer = csv.DictWriter(sys.stdout, fieldnames=rows.columns, extrasaction="ignore", lineterminator="\n")
+            writer.writeheader()
+            for row in rows.rows:
+                writer.writerow({c: _plain(row.get(c)) for c in rows.columns})
+        else:
+            _table(rows, title)
+
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+CsvOption = Annotated[bool, typer.Option("--csv", help="Print CSV with a header row.")]
+SinceOption = Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD, YYYY-MM or YYYY).", show_default=False)]
+UntilOption = Annotated[str | None, typer.Option("--until", help="Up to this date, inclusive (YYYY-MM-DD, YYYY-MM or YYYY).", show_default=False)]
+
+
+def _json(value) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False, indent=2, default=str)
+
+
+def _plain(value):
+    return "" if value is None else value
+
+
+def _table(rows, title: str | None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    columns = rows.brief or rows.columns
+    table = Table(title=title, header_style="bold", title_justify="left")
+    for column in columns:
+        wide = column in ("evidence", "text")
+        table.add_column(column, overflow="fold", no_wrap=not wide, max_width=80 if wide else None)
+    for row in rows.rows:
+        table.add_row(*(_cell(row.get(c)) for c in columns))
+    Console(width=max(160, Console().width)).print(table)
+    if not rows.rows:
+        typer.echo("(nothing found)")
+
+
+def _cell(value, limit: int = 160) -> str:
+    text = "" if value is None else " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _day(text: str | None, end: bool = False):
+    """YYYY, YYYY-MM or YYYY-MM-DD as the first (or, for --until, the last) day it covers."""
+    import calendar
+    from datetime import date
+
+    if text is None:
+        return None
+    try:
+        parts = [int(p) for p in text.split("-")]
+        if len(parts) == 1:
+            return date(parts[0], 12, 31) if end else date(parts[0], 1, 1)
+        if len(parts) == 2:
+            return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1] if end else 1)
+        return date(*parts)
+    except (ValueError, TypeError):
+        _error(f"invalid date {text!r}: expected YYYY-MM-DD, YYYY-MM or YYYY")
+        raise typer.Exit(2) from None
+
+
+def _ask(db: Path | None, question):
+    """Open the store read-only, ask, close; a question that cannot be asked is one line."""
+    from .store.queries import QueryError
+
+    store = _open(db)
+    try:
+        return question(store)
+    except QueryError as error:
+        _error(str(error))
+        raise typer.Exit(2) from None
+    finally:
+        store.close()
+
+
+# ----- questions -----
+@app.command()
+def events(
+    actor: Annotated[str | None, typer.Option("--actor", help="Events with this actor on either side (a name, an alias, or an ISO code).", show_default=False)] = None,
+    country: Annotated[str | None, typer.Option("--country", help="Events with an actor of this country (ISO alpha-3) on either side.", show_default=False)] = None,
+    dyad: Annotated[str | None, typer.Option("--dyad", help="SOURCE:TARGET, each an ISO code or an actor name (GBR:AZE).", show_default=False)] = None,
+    both_ways: Annotated[bool, typer.Option("--both-ways", help="With --dyad: also TARGET acting on SOURCE.")] = False,
+    plover: Annotated[str | None, typer.Option("--type", help="PLOVER type (CONSULT, ACCUSE, ...).", show_default=False)] = None,
+    root: Annotated[str | None, typer.Option("--root", help="CAMEO root code, 01-20.", show_default=False)] = None,
+    quad: Annotated[int | None, typer.Option("--quad", min=1, max=4, help="Quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.", show_default=False)] = None,
+    status: Annotated[str | None, typer.Option("--status", help="actual or intended.", show_default=False)] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    search: Annotated[str | None, typer.Option("--search", help="Text the evidence sentence contains (case-insensitive).", show_default=False)] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many events, the latest first.")] = 50,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+) -> None:
+    """List stored events, the latest first, with their evidence.
+
+    Example: letopis events --dyad GBR:AZE --since 2025-01 --type CONSULT
+    """
+    from .store import queries
+
+    out = Output(as_json, as_csv)
+    f = queries.EventFilter(actor, country, dyad, both_ways, plover, root, quad, status, _day(since), _day(until, end=True), search, limit)
+    out.rows(_ask(db, lambda store: queries.events(store, f)), title="events")
+
+
+@app.command()
+def timeline(
+    first: Annotated[str, typer.Argument(help="One side: an ISO code (GBR) or an actor name.", show_default=False)],
+    second: Annotated[str, typer.Argument(help="The other side.", show_default=False)],
+    by: Annotated[str, typer.Option("--by", help="Period: day, week, month, quarter or year.")] = "month",
+    since: SinceOption = None,
+    until: UntilOption = None,
+    plot: Annotated[Path | None, typer.Option("--plot", help="Also draw the timeline into this PNG file.", show_default=False)] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+) -> None:
+    """Events between two sides (both directions) per period: counts per quad class, Goldstein mean and sum.
+
+    Example: letopis timeline GBR AZE --by month --plot gbr-aze.png
+    """
+    from .store import queries
+
+    out = Output(as_json, as_csv)
+    rows = _ask(db, lambda store: queries.timeline(store, first, second, by, _day(since), _day(until, end=True)))
+    out.rows(rows, title=f"{first} – {second} by {by}")
+    if plot is not None:
+        from .store.plot import draw_timeline
+
+        try:
+            draw_timeline(rows, f"{first} – {second}", plot)
+        except OSError as error:
+            _error(f"{plot}: cannot write the chart ({error.strerror or error})")
+            raise typer.Exit(2) from None
+        typer.echo(f"letopis: chart written to {plot}", err=True)
+
+
+@app.command()
+def actor(
+    name: Annotated[str, typer.Argument(help="An actor's name or alias (or an ISO code for a country).", show_default=False)],
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Counterparts, events and quotes shown.")] = 10,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """An actor's profile: names, posts over time, counterparts ranked, recent events, quotes.
+
+    Example: letopis actor "Закир Гасанов"
+    """
+    from .store import queries
+
+    profile = _ask(db, lambda store: queries.actor_profile(store, name, limit))
+    if as_json:
+        typer.echo(_json({k: (v if isinstance(v, dict) else [{c: r.get(c) for c in v.columns} for r in v.rows]) for k, v in profile.items()}))
+        return
+    a = profile["actor"]
+    typer.echo(f"{a['name']} — {a['type']}" + (f", {a['country']}" if a["country"] else "") + (f", code {a['code']}" if a["code"] else ""))
+    if a["aliases"]:
+        typer.echo("also: " + "; ".join(a["aliases"]))
+    typer.echo(f"in {a['documents']} document(s)" + (f", {a['first_seen']} … {a['last_seen']}" if a["first_seen"] else ""))
+    out = Output(False, False)
+    for key, title in (("roles", "posts"), ("counterparts", "counterparts"), ("events", "recent events"), ("quotes", "quotes")):
+        if profile[key].rows:
+            out.rows(profile[key], title=title)
+
+
+@app.command()
+def dyads(
+    by: Annotated[str, typer.Option("--by", help="Pairs of countries or of actors.")] = "country",
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many pairs.")] = 20,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+) -> None:
+    """The most active pairs (source → target) in a period, with their quad classes.
+
+    Example: letopis dyads --since 2025-01 --by actor
+    """
+    from .store import queries
+
+    out = Output(as_json, as_csv)
+    out.rows(_ask(db, lambda store: queries.dyads(store, by, _day(since), _day(until, end=True), limit)), title=f"most active pairs ({by})")
+
+
+@app.command()
+def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """What the store holds: documents, near-duplicates, actors by type, events by type and quad class.
+
+    Example: letopis stats --db chronicle.duckdb
+    """
+    from .store import queries
+
+    figures = _ask(db, queries.stats)
+    if as_json:
+        typer.echo(_json(figures))
+        return
+    for key, value in figures.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} {v}" for k, v in value.items()) or "—"
+        typer.echo(f"{key.replace('_', ' ')}: {value}")

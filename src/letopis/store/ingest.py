@@ -1,0 +1,243 @@
+"""Document records into the store, one transaction per batch.
+
+`Ingest.add(records)` writes a batch of extracted documents (the records of `letopis extract`)
+atomically: the documents, their entities resolved to registry actors, mentions, roles, quotes,
+and their events grouped with the reports of the same event already stored (same CAMEO code,
+same actors, status and negation, dates that agree — within a day for dates given to the day).
+A document whose text is stored already is skipped, so a rerun stores nothing twice; a batch
+that fails or is interrupted leaves the store as it was before it, and the in-memory indexes of
+this object are then stale: open a new one to go on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from .curation import Curation
+from .database import Database
+from .duplicates import NearDuplicates
+from .registry import Registry
+
+SAME_DAY_WINDOW = 1  # days between two reports of one event given to the day
+
+DOCUMENT_COLUMNS = ["doc_id", "hash", "source", "title", "doc_date", "language", "text", "chars", "duplicate_of", "similarity", "batch", "ingested_at"]
+ENTITY_COLUMNS = ["doc_id", "entity_id", "actor_id", "type", "name", "country", "code"]
+MENTION_COLUMNS = ["doc_id", "entity_id", "start_char", "end_char", "text", "kind"]
+ROLE_COLUMNS = ["doc_id", "actor_id", "position", "of_actor", "of_name", "place", "status", "country", "sectors", "doc_date", "start_char", "end_char"]
+EVENT_COLUMNS = ["event_id", "cameo", "root", "plover", "mode", "quad_class", "goldstein", "status", "negated", "date", "date_precision", "date_text",
+                 "source_ids", "target_ids", "source_actor", "target_actor", "source_country", "target_country", "source_code", "target_code",
+                 "location", "location_country", "lat", "lon", "num_mentions", "num_sources", "num_articles", "first_doc", "confidence"]
+EVENT_MENTION_COLUMNS = ["event_id", "doc_id", "local_id", "start_char", "end_char", "sentence", "trigger", "confidence", "duplicate"]
+QUOTE_COLUMNS = ["doc_id", "quote_id", "speaker_actor", "kind", "text", "start_char", "end_char", "doc_date"]
+ACTOR_COLUMNS = ["actor_id", "name", "type", "country", "sectors", "code"]
+ALIAS_COLUMNS = ["actor_id", "alias", "folded"]
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Added:
+    documents: int = 0
+    skipped: int = 0
+    duplicates: int = 0
+    events: int = 0  # event reports stored
+    new_events: int = 0  # of them, events not stored before
+    conflicts: list[str] = field(default_factory=list)  # ids stored with another text
+
+
+class Ingest:
+    def __init__(self, db: Database, curation: Curation | None = None):
+        self.db = db
+        self.registry = Registry(db, curation)
+        self.duplicates = NearDuplicates(db)
+        self.hashes: set[str] = {h for (h,) in db.con.execute("SELECT hash FROM documents").fetchall()}
+        self.ids: set[str] = {d for (d,) in db.con.execute("SELECT doc_id FROM documents").fetchall()}
+        self.groups: dict[tuple, list[tuple[int, date | None, str | None]]] = defaultdict(list)
+        for row in db.con.execute("SELECT cameo, source_ids, target_ids, status, negated, event_id, date, date_precision FROM events").fetchall():
+            self.groups[(row[0], tuple(row[1]), tuple(row[2]), row[3], row[4])].append((row[5], row[6], row[7]))
+        self.next_event = (db.scalar("SELECT max(event_id) FROM events") or 0) + 1
+        self.batch = (db.scalar("SELECT max(batch) FROM documents") or 0) + 1
+
+    def stored(self, text: str) -> bool:
+        return text_hash(text) in self.hashes
+
+    def add(self, records: list[dict]) -> Added:
+        added = Added()
+        rows: dict[str, list[dict]] = defaultdict(list)
+        touched: set[int] = set()
+        now = datetime.now()
+        for record in records:
+            digest = text_hash(record["text"])
+            if digest in self.hashes:
+                added.skipped += 1
+                continue
+            if record["doc_id"] in self.ids:
+                added.conflicts.append(record["doc_id"])
+                continue
+            self.hashes.add(digest)
+            self.ids.add(record["doc_id"])
+            self._document(record, digest, now, rows, touched, added)
+        new_actors, new_aliases = self.registry.take_new()
+        with self.db.transaction():
+            self.db.insert("actors", new_actors, ACTOR_COLUMNS)
+            self.db.insert("actor_aliases", new_aliases, ALIAS_COLUMNS)
+            for table, columns in (("documents", DOCUMENT_COLUMNS), ("signatures", ["doc_id", "minhash"]), ("entities", ENTITY_COLUMNS),
+                                   ("mentions", MENTION_COLUMNS), ("roles", ROLE_COLUMNS), ("events", EVENT_COLUMNS),
+                                   ("event_mentions", EVENT_MENTION_COLUMNS), ("quotes", QUOTE_COLUMNS)):
+                self.db.insert(table, rows[table], columns)
+            self._recount(touched)
+        self.batch += 1
+        return added
+
+    # ----- one document -----
+    def _document(self, record: dict, digest: str, now: datetime, rows, touched: set[int], added: Added) -> None:
+        doc_id = record["doc_id"]
+        doc_date = _day(record.get("doc_date"))
+        minhash, duplicate_of, similarity = self.duplicates.check(doc_id, record["text"])
+        rows["documents"].append({"doc_id": doc_id, "hash": digest, "source": record.get("source"), "title": record.get("title"),
+                                  "doc_date": doc_date, "language": record.get("language"), "text": record["text"], "chars": len(record["text"]),
+                                  "duplicate_of": duplicate_of, "similarity": similarity, "batch": self.batch, "ingested_at": now})
+        rows["signatures"].append({"doc_id": doc_id, "minhash": minhash})
+        actors = self.registry.resolve(record)
+        entities = {e["id"]: e for e in record.get("entities", [])}
+        for entity in record.get("entities", []):
+            actor = self.registry.actors[actors[entity["id"]]]
+            rows["entities"].append({"doc_id": doc_id, "entity_id": entity["id"], "actor_id": actor.actor_id, "type": entity["type"],
+                                     "name": entity["name"], "country": actor.country, "code": actor.code})
+            for mention in entity.get("mentions", []):
+                rows["mentions"].append({"doc_id": doc_id, "entity_id": entity["id"], "start_char": mention["start"], "end_char": mention["end"],
+                                         "text": mention["text"], "kind": mention.get("kind")})
+        for role in record.get("roles", []):
+            rows["roles"].append({"doc_id": doc_id, "actor_id": actors[role["person"]], "position": role["position"], "of_actor": actors.get(role.get("of")),
+                                  "of_name": role.get("of_name"), "place": _name(entities, role.get("in")), "status": role.get("status"),
+                                  "country": role.get("country"), "sectors": "|".join(role.get("sectors") or []) or None, "doc_date": doc_date,
+                                  "start_char": role.get("start"), "end_char": role.get("end")})
+        for number, quote in enumerate(record.get("quotes", []), 1):
+            rows["quotes"].append({"doc_id": doc_id, "quote_id": quote.get("id") or f"q{number}", "speaker_actor": actors.get(quote.get("speaker")),
+                                   "kind": quote.get("kind"), "text": quote["text"], "start_char": quote.get("start"), "end_char": quote.get("end"),
+                                   "doc_date": doc_date})
+        if duplicate_of:
+            added.duplicates += 1
+        for event in record.get("events", []):
+            event_id, new = self._group(event, actors, entities, doc_id, rows)
+            touched.add(event_id)
+            added.events += 1
+            added.new_events += new
+            for mention in event.get("mentions") or [event["evidence"]]:
+                rows["event_mentions"].append({"event_id": event_id, "doc_id": doc_id, "local_id": event["id"], "start_char": mention["start"],
+                                               "end_char": mention["end"], "sentence": mention["text"], "trigger": (event.get("trigger") or {}).get("text"),
+                                               "confidence": event.get("confidence"), "duplicate": duplicate_of is not None})
+        added.documents += 1
+
+    def _group(self, event: dict, actors: dict[str, int], entities: dict, doc_id: str, rows) -> tuple[int, bool]:
+        """The stored event this report tells of, or a new one."""
+        sources = tuple(sorted({actors[a] for a in event.get("source", []) if a in actors}))
+        targets = tuple(sorted({actors[a] for a in event.get("target", []) if a in actors}))
+        key = (event["cameo"], sources, targets, event.get("status"), bool(event.get("negated")))
+        when, precision = _period(event.get("date"))
+        for event_id, other, other_precision in self.groups[key]:
+            if _same_time(when, precision, other, other_precision):
+                return event_id, False
+        event_id = self.next_event
+        self.next_event += 1
+        self.groups[key].append((event_id, when, precision))
+        first_source = self.registry.actors.get(sources[0]) if sources else None
+        first_target = self.registry.actors.get(targets[0]) if targets else None
+        place = entities.get(event.get("location")) or {}
+        location_actor = self.registry.actors.get(actors.get(event.get("location")))
+        rows["events"].append({
+            "event_id": event_id, "cameo": event["cameo"], "root": event["cameo"][:2], "plover": event.get("plover"), "mode": event.get("mode"),
+            "quad_class": event.get("quad_class"), "goldstein": event.get("goldstein"), "status": event.get("status"),
+            "negated": bool(event.get("negated")), "date": when, "date_precision": precision, "date_text": event.get("date"),
+            "source_ids": list(sources), "target_ids": list(targets),
+            "source_actor": first_source.actor_id if first_source else None, "target_actor": first_target.actor_id if first_target else None,
+            "source_country": first_source.country if first_source else None, "target_country": first_target.country if first_target else None,
+            "source_code": first_source.code if first_source else None, "target_code": first_target.code if first_target else None,
+            "location": location_actor.name if location_actor else None, "location_country": place.get("country"),
+            "lat": (place.get("geo") or {}).get("lat"), "lon": (place.get("geo") or {}).get("lon"),
+            "num_mentions": 0, "num_sources": 0, "num_articles": 0, "first_doc": doc_id, "confidence": event.get("confidence"),
+        })
+        return event_id, True
+
+    def _recount(self, events: set[int]) -> None:
+        """Mentions, sources and articles of the events this batch told of, near-duplicates left out."""
+        if not events:
+            return
+        import pyarrow as pa
+
+        self.db.con.register("_touched", pa.table({"event_id": sorted(events)}))
+        try:
+            self.db.con.execute("""
+                UPDATE events SET num_mentions = c.mentions, num_articles = c.articles, num_sources = c.sources
+                FROM (
+                    SELECT m.event_id,
+                           count(*) FILTER (WHERE NOT m.duplicate) AS mentions,
+                           count(DISTINCT m.doc_id) FILTER (WHERE NOT m.duplicate) AS articles,
+                           count(DISTINCT coalesce(d.source, d.doc_id)) FILTER (WHERE NOT m.duplicate) AS sources
+                    FROM event_mentions m JOIN documents d USING (doc_id)
+                    WHERE m.event_id IN (SELECT event_id FROM _touched)
+                    GROUP BY m.event_id
+                ) AS c
+                WHERE events.event_id = c.event_id
+            """)
+        finally:
+            self.db.con.unregister("_touched")
+
+
+def _name(entities: dict, entity_id: str | None) -> str | None:
+    entity = entities.get(entity_id) if entity_id else None
+    return entity["name"] if entity else None
+
+
+def _day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+PRECISIONS = ("day", "month", "quarter", "year")
+
+
+def _period(text: str | None) -> tuple[date | None, str | None]:
+    """`2025-03` → (2025-03-01, month); `2025-Q3` → (2025-07-01, quarter); `2025` → (2025-01-01,
+    year); a day as it is. Other periods (seasons, decades) are kept only as written."""
+    if not text:
+        return None, None
+    parts = text.split("-")
+    try:
+        if len(parts) == 1:
+            return date(int(parts[0]), 1, 1), "year"
+        if parts[1].startswith("Q"):
+            return date(int(parts[0]), 3 * int(parts[1][1:]) - 2, 1), "quarter"
+        if len(parts) == 2:
+            return date(int(parts[0]), int(parts[1]), 1), "month"
+        return date.fromisoformat(text[:10]), "day"
+    except ValueError:
+        return None, None
+
+
+def _truncate(day: date, precision: str) -> tuple[int, ...]:
+    if precision == "year":
+        return (day.year,)
+    if precision == "quarter":
+        return (day.year, (day.month - 1) // 3)
+    if precision == "month":
+        return (day.year, day.month)
+    return (day.year, day.month, day.day)
+
+
+def _same_time(a: date | None, a_precision: str | None, b: date | None, b_precision: str | None) -> bool:
+    """Two reports of one event: both undated, or dates agreeing at the coarser precision (within a
+    day when both are given to the day)."""
+    if a is None or b is None:
+        return a is None and b is None
+    if a_precision == "day" and b_precision == "day":
+        return abs((a - b).days) <= SAME_DAY_WINDOW
+    coarse = max(a_precision or "day", b_precision or "day", key=PRECISIONS.index)
+    return _truncate(a, coarse) == _truncate(b, coarse)
