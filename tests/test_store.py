@@ -66,11 +66,11 @@ def count(db, table):
 
 
 def test_a_new_store_is_at_the_latest_schema_version(db, tmp_path):
-    assert db.version() == 1
+    assert db.version() == 2
     path = tmp_path / "s.duckdb"
     Database(path).close()
     with Database(path) as again:  # opening again migrates nothing
-        assert again.scalar("SELECT count(*) FROM schema_version") == 1
+        assert again.scalar("SELECT count(*) FROM schema_version") == 2
 
 
 def test_ingest_is_idempotent(db):
@@ -187,3 +187,62 @@ def test_a_file_that_is_no_store_is_one_line(tmp_path):
     assert str(bad) in str(error.value) and "\n" not in str(error.value)
     with pytest.raises(StoreError, match="E016"):
         Database(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_an_older_store_is_migrated_when_opened(tmp_path):
+    import duckdb
+
+    from letopis.store.schema import MIGRATIONS
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMP)")
+    con.execute(MIGRATIONS[0][2])
+    con.execute("INSERT INTO schema_version VALUES (1, 'v1', now())")
+    con.close()
+    with pytest.raises(StoreError, match="version 1"):
+        Database(path, read_only=True)  # a reader does not migrate
+    with Database(path) as db:
+        assert db.version() == 2
+        assert "location_geonameid" in [c for (c,) in db.con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = 'events'").fetchall()]
+
+
+def test_curation_of_a_filled_store_merges_renames_and_splits(db):
+    from letopis.store.curate import apply
+
+    a, b = meeting_docs()
+    variant = record("v", "Гасанов Закир Наджаф оглы встретился с Гаретом Уордом в Баку. " * 3, "2025-12-04",
+                     [person("e1", "Гасанов Закир Наджаф оглы", "AZE"), person("e2", "Гарет Уорд", "GBR")],
+                     [event("v1", "040", "CONSULT", 1, 1.0, ["e1"], ["e2"], "2025-12-04")])
+    Ingest(db).add([a, b, variant])
+    assert count(db, "events") == 2
+    applied = apply(db, Curation(renames={"гарет уорд": "Gareth Ward"}, merges=[["Закир Гасанов", "Гасанов Закир Наджаф оглы"]],
+                                 aliases={"закир гасанов": ["Z. Hasanov"]}))
+    assert (applied.renamed, applied.merged, applied.events_joined) == (1, 1, 1)
+    assert db.con.execute("SELECT num_articles FROM events").fetchall() == [(3,)]  # three reports of one meeting now
+    assert queries.side(db, "Z. Hasanov").actors == queries.side(db, "Гасанов Закир Наджаф оглы").actors == queries.side(db, "Закир Гасанов").actors
+    assert queries.side(db, "Гарет Уорд").actors == queries.side(db, "Gareth Ward").actors  # the old name stays an alias
+    split = apply(db, Curation(splits=[__import__("letopis.store.curation", fromlist=["Split"]).Split("Закир Гасанов", ["v"], "Гасанов (другой)")]))
+    assert split.split == 1
+    assert db.scalar("SELECT a.name FROM entities e JOIN actors a USING (actor_id) WHERE e.doc_id = 'v' AND e.type = 'PERSON' AND e.entity_id = 'e1'") == "Гасанов (другой)"
+
+
+def test_gdelt_export_has_gdelt_columns_then_ours(db, tmp_path):
+    import csv
+
+    from letopis.store.export import GDELT_COLUMNS, LETOPIS_COLUMNS, export_gdelt, export_tables
+
+    Ingest(db).add(list(meeting_docs()))
+    path = tmp_path / "events.tsv"
+    assert export_gdelt(db, path) == 1
+    (row,) = list(csv.reader(path.open(encoding="utf-8"), delimiter="\t"))
+    assert len(GDELT_COLUMNS) == 61 and len(row) == 61 + len(LETOPIS_COLUMNS)
+    fields = dict(zip(GDELT_COLUMNS + LETOPIS_COLUMNS, row))
+    assert (fields["SQLDATE"], fields["MonthYear"], fields["Year"]) == ("20251204", "202512", "2025")
+    assert (fields["Actor1Code"], fields["Actor1CountryCode"], fields["Actor1Type1Code"], fields["Actor2CountryCode"]) == ("AZEGOVMIL", "AZE", "GOV", "GBR")
+    assert (fields["EventCode"], fields["EventBaseCode"], fields["EventRootCode"], fields["QuadClass"]) == ("040", "040", "04", "1")
+    assert (fields["NumMentions"], fields["NumArticles"], fields["LetopisPlover"]) == ("2", "2", "CONSULT")
+    files = export_tables(db, tmp_path / "pq", "parquet")
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(next(f for f in files if f.name == "events.parquet")).num_rows == 1

@@ -4,6 +4,7 @@ A thin layer: options are parsed here, the work is done in `letopis.store`."""
 from __future__ import annotations
 
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -296,3 +297,75 @@ def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
         if isinstance(value, dict):
             value = ", ".join(f"{k} {v}" for k, v in value.items()) or "—"
         typer.echo(f"{key.replace('_', ' ')}: {value}")
+
+
+# ----- curation and exports -----
+@app.command()
+def curate(
+    file: Annotated[Path, typer.Argument(help="A YAML file with rename, merge, aliases and split sections.", show_default=False)],
+    db: DbOption = None,
+) -> None:
+    """Apply a curation file to the store in one transaction (ingest --curation applies it to new documents).
+
+    \b
+    rename:  {"Ильхам Гейдар оглы Алиев": "Ильхам Алиев"}
+    merge:   [["Закир Гасанов", "Гасанов Закир Наджаф оглы"]]
+    aliases: {"Организация Договора о коллективной безопасности": ["ОДКБ"]}
+    split:   [{actor: "Алиев", documents: ["3f2a9c0d1e2b4a5c"], into: "Эльчин Алиев"}]
+
+    Example: letopis curate actors.yaml --db chronicle.duckdb
+    """
+    from .store import Curation, CurationError
+    from .store.curate import apply
+
+    try:
+        rules = Curation.load(file)
+    except CurationError as error:
+        _error(str(error))
+        raise typer.Exit(2) from None
+    store = _open(db, read_only=False)
+    try:
+        applied = apply(store, rules)
+    finally:
+        store.close()
+    typer.echo(f"letopis: {applied.line()}", err=True)
+
+
+class ExportFormat(str, Enum):
+    parquet = "parquet"
+    csv = "csv"
+    gdelt = "gdelt"
+
+
+@app.command()
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="parquet or csv: every table as a file in --out; gdelt: the events as a GDELT 2.0 event table (TSV) in --out.")],
+    out: Annotated[Path, typer.Option("--out", help="A folder (parquet, csv) or a file (gdelt).", show_default=False)],
+    header: Annotated[bool, typer.Option("--header", help="gdelt: write a header row (GDELT's own files have none).")] = False,
+    db: DbOption = None,
+) -> None:
+    """Export the store: Parquet or CSV tables, or a GDELT-compatible event table with provenance columns.
+
+    Example: letopis export --format gdelt --out events.tsv
+    """
+    from .store.export import export_gdelt, export_tables
+
+    store = _open(db)
+    try:
+        if fmt is ExportFormat.gdelt:
+            if out.is_dir():
+                _error(f"{out}: is a folder; --format gdelt writes one file")
+                raise typer.Exit(2)
+            rows = export_gdelt(store, out, header)
+            typer.echo(f"letopis: {rows} events written to {out}", err=True)
+        else:
+            if out.exists() and not out.is_dir():
+                _error(f"{out}: is a file; --format {fmt.value} writes one file per table into a folder")
+                raise typer.Exit(2)
+            files = export_tables(store, out, fmt.value)
+            typer.echo(f"letopis: {len(files)} tables written to {out}", err=True)
+    except OSError as error:
+        _error(f"{out}: cannot write the export ({error.strerror or error})")
+        raise typer.Exit(2) from None
+    finally:
+        store.close()

@@ -29,7 +29,8 @@ MENTION_COLUMNS = ["doc_id", "entity_id", "start_char", "end_char", "text", "kin
 ROLE_COLUMNS = ["doc_id", "actor_id", "position", "of_actor", "of_name", "place", "status", "country", "sectors", "doc_date", "start_char", "end_char"]
 EVENT_COLUMNS = ["event_id", "cameo", "root", "plover", "mode", "quad_class", "goldstein", "status", "negated", "date", "date_precision", "date_text",
                  "source_ids", "target_ids", "source_actor", "target_actor", "source_country", "target_country", "source_code", "target_code",
-                 "location", "location_country", "lat", "lon", "num_mentions", "num_sources", "num_articles", "first_doc", "confidence"]
+                 "location", "location_country", "lat", "lon", "num_mentions", "num_sources", "num_articles", "first_doc", "confidence",
+                 "location_type", "location_geonameid"]
 EVENT_MENTION_COLUMNS = ["event_id", "doc_id", "local_id", "start_char", "end_char", "sentence", "trigger", "confidence", "duplicate"]
 QUOTE_COLUMNS = ["doc_id", "quote_id", "speaker_actor", "kind", "text", "start_char", "end_char", "doc_date"]
 ACTOR_COLUMNS = ["actor_id", "name", "type", "country", "sectors", "code"]
@@ -161,32 +162,31 @@ class Ingest:
             "location": location_actor.name if location_actor else None, "location_country": place.get("country"),
             "lat": (place.get("geo") or {}).get("lat"), "lon": (place.get("geo") or {}).get("lon"),
             "num_mentions": 0, "num_sources": 0, "num_articles": 0, "first_doc": doc_id, "confidence": event.get("confidence"),
+            "location_type": place.get("type"), "location_geonameid": (place.get("geo") or {}).get("geonameid"),
         })
         return event_id, True
 
     def _recount(self, events: set[int]) -> None:
-        """Mentions, sources and articles of the events this batch told of, near-duplicates left out."""
-        if not events:
-            return
-        import pyarrow as pa
+        recount(self.db, events)
 
-        self.db.con.register("_touched", pa.table({"event_id": sorted(events)}))
-        try:
-            self.db.con.execute("""
-                UPDATE events SET num_mentions = c.mentions, num_articles = c.articles, num_sources = c.sources
-                FROM (
-                    SELECT m.event_id,
-                           count(*) FILTER (WHERE NOT m.duplicate) AS mentions,
-                           count(DISTINCT m.doc_id) FILTER (WHERE NOT m.duplicate) AS articles,
-                           count(DISTINCT coalesce(d.source, d.doc_id)) FILTER (WHERE NOT m.duplicate) AS sources
-                    FROM event_mentions m JOIN documents d USING (doc_id)
-                    WHERE m.event_id IN (SELECT event_id FROM _touched)
-                    GROUP BY m.event_id
-                ) AS c
-                WHERE events.event_id = c.event_id
-            """)
-        finally:
-            self.db.con.unregister("_touched")
+
+def recount(db: Database, events) -> None:
+    """Mentions, sources and articles of these events, near-duplicates left out."""
+    if not events:
+        return
+    db.con.execute("""
+        UPDATE events SET num_mentions = c.mentions, num_articles = c.articles, num_sources = c.sources
+        FROM (
+            SELECT m.event_id,
+                   count(*) FILTER (WHERE NOT m.duplicate) AS mentions,
+                   count(DISTINCT m.doc_id) FILTER (WHERE NOT m.duplicate) AS articles,
+                   count(DISTINCT coalesce(d.source, d.doc_id)) FILTER (WHERE NOT m.duplicate) AS sources
+            FROM event_mentions m JOIN documents d USING (doc_id)
+            WHERE m.event_id IN (SELECT unnest(?::INTEGER[]))
+            GROUP BY m.event_id
+        ) AS c
+        WHERE events.event_id = c.event_id
+    """, [sorted(events)])
 
 
 def _name(entities: dict, entity_id: str | None) -> str | None:

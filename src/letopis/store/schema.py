@@ -131,6 +131,14 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         );
         """,
     ),
+    (
+        2,
+        "where an event happened: the place's kind and GeoNames id (for GDELT's ActionGeo columns)",
+        """
+        ALTER TABLE events ADD COLUMN location_type VARCHAR;    -- CITY, COUNTRY, LOCATION
+        ALTER TABLE events ADD COLUMN location_geonameid INTEGER;
+        """,
+    ),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
