@@ -15,11 +15,15 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## Extract the bundled example articles and show what was found.
+## Extract the bundled example articles, show what was found, store them and ask the store.
 demo: $(STAMP)
 	@mkdir -p out
 	$(BIN)/letopis extract examples/ -o out/examples.jsonl
 	$(BIN)/letopis show out/examples.jsonl
+	$(BIN)/letopis ingest examples/ --db out/chronicle.duckdb
+	$(BIN)/letopis stats --db out/chronicle.duckdb
+	$(BIN)/letopis dyads --db out/chronicle.duckdb --limit 5
+	$(BIN)/letopis events --db out/chronicle.duckdb --country ARM --limit 5
 
 ## Run the test suite (tests needing ../shared data skip when it is absent).
 test: $(STAMP)
