@@ -149,3 +149,23 @@ def test_closing_statement_is_a_quote_by_coaker(dated_seed):
     quotes = [q for q in dated_seed.quotes if q["kind"] == "direct"]
     assert quotes and names[quotes[-1]["speaker"]] == "Вернон Коакер"
     assert dated_seed.text[quotes[-1]["start"] : quotes[-1]["end"]] == quotes[-1]["text"]
+
+
+def test_the_seed_and_the_examples_stored_twice_answer_the_analysts_questions(seed, pipeline):
+    from conftest import ROOT
+    from letopis.store import Database, Ingest, queries
+
+    examples = [d for d in read([str(ROOT / "examples")]) if hasattr(d, "text")]
+    records = [d.to_record() for d in pipeline.process_batch([seed.__class__(text=seed.text, doc_id=seed.doc_id, doc_date=seed.doc_date, source=seed.source), *examples])]
+    with Database(":memory:") as db:
+        Ingest(db).add(records)
+        counts = [db.scalar(f"SELECT count(*) FROM {t}") for t in ("documents", "actors", "events")]
+        Ingest(db).add(records)  # the same documents again: nothing new
+        assert [db.scalar(f"SELECT count(*) FROM {t}") for t in ("documents", "actors", "events")] == counts
+        line = {r["period"]: r for r in queries.timeline(db, "GBR", "AZE", by="month").rows}
+        assert set(line) == {"2025-03", "2025-08", "2025-10", "2025-12"}
+        assert line["2025-10"]["material_cooperation"] == 1 and line["2025-10"]["verbal_cooperation"] == 1  # embargo lifted; programme signed
+        assert line["2025-12"]["verbal_cooperation"] >= 4 and line["2025-12"]["material_conflict"] == 0  # the visit and three meetings
+        profile = queries.actor_profile(db, "Закир Гасанов")
+        assert [r["position"] for r in profile["roles"].rows] == ["министр обороны"]
+        assert "Вернон Коакер" in [r["counterpart"] for r in profile["counterparts"].rows]
