@@ -246,3 +246,13 @@ def test_gdelt_export_has_gdelt_columns_then_ours(db, tmp_path):
     import pyarrow.parquet as pq
 
     assert pq.read_table(next(f for f in files if f.name == "events.parquet")).num_rows == 1
+
+
+def test_a_split_applies_at_ingest_to_the_documents_it_names(db):
+    from letopis.store.curation import Split
+
+    a, b = meeting_docs()
+    rules = Curation(splits=[Split("Гарет Уорд", ["b"], "Гарет Уорд (однофамилец)")])
+    Ingest(db, rules).add([a, b])
+    names = dict(db.con.execute("SELECT e.doc_id, a.name FROM entities e JOIN actors a USING (actor_id) WHERE e.name = 'Гарет Уорд'").fetchall())
+    assert names == {"a": "Гарет Уорд", "b": "Гарет Уорд (однофамилец)"}

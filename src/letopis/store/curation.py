@@ -11,7 +11,7 @@
         documents: ["3f2a9c0d1e2b4a5c"]
         into: "Эльчин Алиев"
 
-At ingest, renames and merges are applied to every name before the registry matches it;
+At ingest, renames, merges and splits are applied to every name before the registry matches it;
 `letopis curate FILE` applies the whole file to a store already filled.
 """
 
@@ -58,6 +58,11 @@ class Curation:
             seen.add(folded)
             name = self._canonical[folded]
         return name
+
+    def split_into(self, name: str, doc_id: str | None) -> str:
+        """The actor `name` in this document is another one when a split says so."""
+        folded = _fold(name)
+        return next((s.into for s in self.splits if _fold(s.actor) == folded and doc_id in s.documents), name)
 
     def aliases_of(self, name: str) -> list[str]:
         return self.aliases.get(_fold(name), [])

@@ -94,16 +94,16 @@ class Registry:
         order = sorted(entities, key=lambda e: (e["type"] == "PERSON", _is_lone(e), _is_post_named(e)))
         resolved: dict[str, int] = {}
         for entity in order:
-            resolved[entity["id"]] = self._resolve_entity(entity, doc_date)
+            resolved[entity["id"]] = self._resolve_entity(entity, doc_date, record.get("doc_id"))
         for role in record.get("roles", []):
             actor = resolved.get(role["person"])
             if actor is not None and role.get("country"):
                 self.holders[(fold(role["position"]), role["country"])].append((actor, doc_date))
         return resolved
 
-    def _resolve_entity(self, entity: dict, doc_date: date | None) -> int:
+    def _resolve_entity(self, entity: dict, doc_date: date | None, doc_id: str | None = None) -> int:
         type_ = entity["type"]
-        name = self.curation.canonical(entity["name"])
+        name = self.curation.split_into(self.curation.canonical(entity["name"]), doc_id)
         actor_info = entity.get("actor") or {}
         country = actor_info.get("country") or entity.get("country")
         found = None

@@ -1,0 +1,176 @@
+"""Timing the store: how fast its questions are answered, and what storing adds to extraction.
+
+`time_queries` asks the questions of `letopis events/timeline/dyads/actor` of a store (a large
+synthetic one from `generate.py`, or a real one) on one read-only connection, each `repeat`
+times: the best run is the latency without disturbance, the median the one to expect.
+`ingest_overhead` runs extraction over texts as `letopis extract` does (batches of 32), and the
+same with each batch stored as `letopis ingest` does, into a fresh store; the models are loaded
+once before either is timed, so the difference is the cost of storing.
+
+    python -m letopis.store.bench generate /tmp/letopis-bench.duckdb --events 1000000
+    python -m letopis.store.bench queries /tmp/letopis-bench.duckdb
+    python -m letopis.store.bench ingest DIRECTORY_OF_TXT_FILES
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import queries
+from .database import Database
+from .ingest import Ingest
+
+
+@dataclass
+class Result:
+    """One question's latencies over its runs, and how many rows it answered with."""
+
+    name: str
+    runs_ms: list[float] = field(default_factory=list)
+    rows: int = 0
+
+    @property
+    def best_ms(self) -> float:
+        return min(self.runs_ms)
+
+    @property
+    def median_ms(self) -> float:
+        return statistics.median(self.runs_ms)
+
+    def __str__(self) -> str:
+        return f"{self.name:<44} best {self.best_ms:8.1f} ms | median {self.median_ms:8.1f} ms | {self.rows} rows"
+
+
+@dataclass
+class Overhead:
+    """Extraction alone against extraction with storing, best of the runs of each."""
+
+    documents: int
+    characters: int
+    extract_seconds: float
+    ingest_seconds: float
+
+    @property
+    def percent(self) -> float:
+        return 100 * (self.ingest_seconds - self.extract_seconds) / self.extract_seconds if self.extract_seconds else 0.0
+
+    def lines(self) -> list[str]:
+        return [
+            f"{'extract':<44} {self.documents} docs, {self.characters:,} chars in {self.extract_seconds:6.2f} s | {self.documents / self.extract_seconds:7.2f} docs/s",
+            f"{'extract + ingest':<44} {self.documents} docs, {self.characters:,} chars in {self.ingest_seconds:6.2f} s | {self.documents / self.ingest_seconds:7.2f} docs/s",
+            f"{'ingest overhead':<44} {self.percent:+.1f} %",
+        ]
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines())
+
+
+def lines(results: list[Result] | Overhead) -> list[str]:
+    return results.lines() if isinstance(results, Overhead) else [str(r) for r in results]
+
+
+# ----- the questions -----
+def time_queries(db_path: Path | str, repeat: int = 5, dyad: tuple[str, str] = ("GBR", "AZE")) -> list[Result]:
+    with Database(db_path, read_only=True) as db:
+        return [_time(name, ask, db, repeat) for name, ask in questions(db, dyad)]
+
+
+def questions(db: Database, dyad: tuple[str, str] = ("GBR", "AZE")) -> list[tuple[str, Callable[[Database], object]]]:
+    """The questions analysts ask most, with the busiest person of the store as the actor asked about."""
+    person = busiest_person(db)
+    first, second = dyad
+    return [
+        (f"events --dyad {first}:{second}", lambda db: queries.events(db, queries.EventFilter(dyad=f"{first}:{second}", limit=50))),
+        (f"timeline {first} {second} --by month", lambda db: queries.timeline(db, first, second, by="month")),
+        (f"events --actor {person!r}", lambda db: queries.events(db, queries.EventFilter(actor=person, limit=50))),
+        ("dyads", lambda db: queries.dyads(db)),
+        (f"actor {person!r}", lambda db: queries.actor_profile(db, person)),
+    ]
+
+
+def busiest_person(db: Database) -> str:
+    return db.scalar("""
+        SELECT a.name FROM events e JOIN actors a ON a.actor_id = e.source_actor WHERE a.type = 'PERSON'
+        GROUP BY a.actor_id, a.name ORDER BY count(*) DESC, a.name LIMIT 1
+    """)
+
+
+def _time(name: str, ask: Callable[[Database], object], db: Database, repeat: int) -> Result:
+    result = Result(name)
+    for _ in range(repeat):
+        start = time.perf_counter()
+        answer = ask(db)
+        result.runs_ms.append(1000 * (time.perf_counter() - start))
+    result.rows = _rows(answer)
+    return result
+
+
+def _rows(answer) -> int:
+    """Rows of an answer; an actor profile counts its actor and the rows of each of its parts."""
+    if isinstance(answer, queries.Rows):
+        return len(answer.rows)
+    return sum(_rows(part) if isinstance(part, queries.Rows) else 1 for part in answer.values())
+
+
+# ----- the cost of storing -----
+def ingest_overhead(texts: list[str], repeat: int = 3, batch_size: int = 32) -> Overhead:
+    """Runs alternate between the two ways so that drift in the machine's load hits both alike."""
+    from ..pipeline import Pipeline
+
+    pipeline = Pipeline.load(batch_size=batch_size)
+    plain, stored = [], []
+    for _ in range(repeat):
+        plain.append(_extract(pipeline, texts, batch_size))
+        with tempfile.TemporaryDirectory() as tmp, Database(Path(tmp) / "bench.duckdb") as db:
+            stored.append(_extract(pipeline, texts, batch_size, Ingest(db)))
+    return Overhead(len(texts), sum(map(len, texts)), min(plain), min(stored))
+
+
+def _extract(pipeline, texts: list[str], batch_size: int, ingest: Ingest | None = None) -> float:
+    from ..document import Document
+
+    start = time.perf_counter()
+    for first in range(0, len(texts), batch_size):
+        docs = pipeline.process_batch([Document(text=t) for t in texts[first:first + batch_size]])
+        if ingest is not None:
+            ingest.add([doc.to_record() for doc in docs])
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m letopis.store.bench", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    made = commands.add_parser("generate", help="fill a new store with synthetic events (for timing only)")
+    made.add_argument("path", type=Path)
+    made.add_argument("--events", type=int, default=1_000_000)
+    made.add_argument("--seed", type=int, default=7)
+    asked = commands.add_parser("queries", help="time the questions on a store")
+    asked.add_argument("path", type=Path)
+    asked.add_argument("--repeat", type=int, default=5)
+    stored = commands.add_parser("ingest", help="time extraction with and without storing over the .txt files of a directory")
+    stored.add_argument("directory", type=Path)
+    stored.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    if args.command == "generate":
+        from .generate import generate
+
+        start = time.perf_counter()
+        with Database(args.path) as db:
+            counts = generate(db, args.events, args.seed)
+        print(f"{counts} in {time.perf_counter() - start:.1f} s, {args.path.stat().st_size / 2**20:,.0f} MB")
+    elif args.command == "queries":
+        print("\n".join(lines(time_queries(args.path, args.repeat))))
+    else:
+        texts = [p.read_text(encoding="utf-8") for p in sorted(args.directory.glob("*.txt"))]
+        print("\n".join(lines(ingest_overhead(texts, args.repeat))))
+
+
+if __name__ == "__main__":
+    main()
