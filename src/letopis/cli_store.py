@@ -239,6 +239,7 @@ def actor(
     limit: Annotated[int, typer.Option("--limit", min=1, help="Counterparts, events and quotes shown.")] = 10,
     db: DbOption = None,
     as_json: JsonOption = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV: the actor, then each section (posts, counterparts, events, quotes) as its own table after a '# section' line.")] = False,
 ) -> None:
     """An actor's profile: names, posts over time, counterparts ranked, recent events, quotes.
 
@@ -246,7 +247,16 @@ def actor(
     """
     from .store import queries
 
+    Output(as_json, as_csv)
     profile = _ask(db, lambda store: queries.actor_profile(store, name, limit))
+    if as_csv:
+        a = dict(profile["actor"], aliases="; ".join(profile["actor"]["aliases"]))
+        typer.echo("# actor")
+        Output(False, True).rows(queries.Rows(list(a), [a]))
+        for key in ("roles", "counterparts", "events", "quotes"):
+            typer.echo(f"# {key}")
+            Output(False, True).rows(profile[key])
+        return
     if as_json:
         typer.echo(_json({k: (v if isinstance(v, dict) else [{c: r.get(c) for c in v.columns} for r in v.rows]) for k, v in profile.items()}))
         return
@@ -282,16 +292,22 @@ def dyads(
 
 
 @app.command()
-def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
+def stats(db: DbOption = None, as_json: JsonOption = False, as_csv: CsvOption = False) -> None:
     """What the store holds: documents, near-duplicates, actors by type, events by type and quad class.
 
     Example: letopis stats --db chronicle.duckdb
     """
     from .store import queries
 
+    Output(as_json, as_csv)
     figures = _ask(db, queries.stats)
     if as_json:
         typer.echo(_json(figures))
+        return
+    if as_csv:
+        flat = [{"figure": k if not isinstance(v, dict) else f"{k}.{sub}", "value": v if not isinstance(v, dict) else subv}
+                for k, v in figures.items() for sub, subv in (v.items() if isinstance(v, dict) else [(None, v)])]
+        Output(False, True).rows(queries.Rows(["figure", "value"], flat))
         return
     for key, value in figures.items():
         if isinstance(value, dict):
