@@ -341,31 +341,74 @@ def eval_events(
 
 @app.command()
 def bench(
-    directory: Annotated[Path, typer.Argument(help="A folder of texts (any input format extract reads).", show_default=False)],
+    directory: Annotated[Path | None, typer.Argument(help="A folder of texts (any input format extract reads); with --store, optional: the texts timed with and without storing.", show_default=False)] = None,
     baseline: Annotated[bool, typer.Option("--baseline/--no-baseline", help="Also time natasha's own segment+morph+syntax+NER pass on the same texts.")] = True,
     threads: Annotated[int, typer.Option("--threads", min=1, help="Threads the numeric libraries may use (1 = one core).")] = 1,
     repeat: Annotated[int, typer.Option("--repeat", min=1, help="Runs per measurement, each in a fresh process; the best is reported.")] = 3,
     batch_size: BatchSize = SETTINGS["batch_size"].default,
     max_chars: MaxChars = SETTINGS["max_chars"].default,
+    store: Annotated[bool, typer.Option("--store", help="Time the store instead: its questions on a large store (generated into --db when missing), and, given a folder, the cost of storing over plain extraction.")] = False,
+    db: Annotated[Path, typer.Option("--db", help="With --store: the store to time; generated with --events synthetic events when it does not exist.")] = Path("bench-store.duckdb"),
+    events: Annotated[int, typer.Option("--events", min=1000, help="With --store: events of the generated store.")] = 1_000_000,
 ) -> None:
     """Print documents/s, characters/s and peak memory of the full extraction pipeline.
 
     Model loading is timed apart; each figure is the best of --repeat runs in fresh processes.
+    With --store: the latency of the store's questions (best and median of 5) on a store of
+    --events synthetic events, and the overhead of `ingest` over `extract` on the folder's texts.
     Example: letopis bench ../shared/data/factrueval-2016/devset
+    Example: letopis bench --store ../shared/data/factrueval-2016/devset
     """
     for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[variable] = str(threads)
     from . import bench as benchmark
     from .readers import read
 
-    texts = [item.text for item in read([str(directory)], max_chars=max_chars) if hasattr(item, "text")]
-    if not texts:
+    if directory is None and not store:
+        _error("a folder of texts is needed (or --store)")
+        raise typer.Exit(2)
+    texts = [item.text for item in read([str(directory)], max_chars=max_chars) if hasattr(item, "text")] if directory else []
+    if directory and not texts:
         _error(f"{directory}: no readable documents")
         raise typer.Exit(2)
+    if store:
+        _bench_store(db, events, texts, repeat, batch_size)
+        return
     typer.echo(f"{len(texts)} documents, {sum(map(len, texts)):,} characters, {threads} thread(s)")
     typer.echo(benchmark.measure(benchmark.bench_pipeline, texts, batch_size, repeat=repeat).line())
     if baseline:
         typer.echo(benchmark.measure(benchmark.bench_natasha, texts, repeat=repeat).line())
+
+
+def _bench_store(path: Path, events: int, texts: list[str], repeat: int, batch_size: int) -> None:
+    import resource
+    import time
+
+    from .store import Database, StoreError
+    from .store import bench as store_bench
+
+    try:
+        if not path.exists():
+            start = time.perf_counter()
+            with Database(path) as made:
+                from .store.generate import generate
+
+                counts = generate(made, events)
+            typer.echo(f"generated {counts.get('events', events):,} synthetic events into {path} in {time.perf_counter() - start:.1f} s "
+                       f"({path.stat().st_size / 2**20:,.0f} MB)")
+        with Database(path, read_only=True) as existing:
+            stored = existing.scalar("SELECT count(*) FROM events")
+        typer.echo(f"store {path}: {stored:,} events; each question asked 5 times on one read-only connection")
+        for line in store_bench.lines(store_bench.time_queries(path)):
+            typer.echo(line)
+    except StoreError as error:
+        _error(str(error))
+        raise typer.Exit(2) from None
+    if texts:
+        typer.echo(f"{len(texts)} documents, {sum(map(len, texts)):,} characters: extract vs extract + ingest, batches of {batch_size}, best of {repeat}")
+        for line in store_bench.lines(store_bench.ingest_overhead(texts, repeat, batch_size)):
+            typer.echo(line)
+    typer.echo(f"peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB")
 
 
 from . import cli_store  # noqa: E402,F401 - registers the store's commands on `app`

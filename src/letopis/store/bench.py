@@ -7,9 +7,7 @@ times: the best run is the latency without disturbance, the median the one to ex
 same with each batch stored as `letopis ingest` does, into a fresh store; the models are loaded
 once before either is timed, so the difference is the cost of storing.
 
-    python -m letopis.store.bench generate /tmp/letopis-bench.duckdb --events 1000000
-    python -m letopis.store.bench queries /tmp/letopis-bench.duckdb
-    python -m letopis.store.bench ingest DIRECTORY_OF_TXT_FILES
+    letopis bench --store --db bench-store.duckdb --events 1000000 DIRECTORY_OF_TEXTS
 """
 
 from __future__ import annotations
@@ -90,6 +88,8 @@ def questions(db: Database, dyad: tuple[str, str] = ("GBR", "AZE")) -> list[tupl
         (f"events --actor {person!r}", lambda db: queries.events(db, queries.EventFilter(actor=person, limit=50))),
         ("dyads", lambda db: queries.dyads(db)),
         (f"actor {person!r}", lambda db: queries.actor_profile(db, person)),
+        ("events --search 'переговоры'", lambda db: queries.events(db, queries.EventFilter(search="переговоры", limit=50))),
+        ("stats", queries.stats),
     ]
 
 
@@ -140,37 +140,3 @@ def _extract(pipeline, texts: list[str], batch_size: int, ingest: Ingest | None 
         if ingest is not None:
             ingest.add([doc.to_record() for doc in docs])
     return time.perf_counter() - start
-
-
-def main(argv: list[str] | None = None) -> None:
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="python -m letopis.store.bench", description=__doc__.split("\n\n")[0])
-    commands = parser.add_subparsers(dest="command", required=True)
-    made = commands.add_parser("generate", help="fill a new store with synthetic events (for timing only)")
-    made.add_argument("path", type=Path)
-    made.add_argument("--events", type=int, default=1_000_000)
-    made.add_argument("--seed", type=int, default=7)
-    asked = commands.add_parser("queries", help="time the questions on a store")
-    asked.add_argument("path", type=Path)
-    asked.add_argument("--repeat", type=int, default=5)
-    stored = commands.add_parser("ingest", help="time extraction with and without storing over the .txt files of a directory")
-    stored.add_argument("directory", type=Path)
-    stored.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args(argv)
-    if args.command == "generate":
-        from .generate import generate
-
-        start = time.perf_counter()
-        with Database(args.path) as db:
-            counts = generate(db, args.events, args.seed)
-        print(f"{counts} in {time.perf_counter() - start:.1f} s, {args.path.stat().st_size / 2**20:,.0f} MB")
-    elif args.command == "queries":
-        print("\n".join(lines(time_queries(args.path, args.repeat))))
-    else:
-        texts = [p.read_text(encoding="utf-8") for p in sorted(args.directory.glob("*.txt"))]
-        print("\n".join(lines(ingest_overhead(texts, args.repeat))))
-
-
-if __name__ == "__main__":
-    main()
