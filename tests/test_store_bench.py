@@ -101,7 +101,7 @@ def test_only_into_an_empty_store(tmp_path):
 
 def test_time_queries(store):
     results = time_queries(store[0], repeat=2)
-    assert [r.name.split(" '")[0] for r in results] == ["events --dyad GBR:AZE", "timeline GBR AZE --by month", "events --actor", "dyads", "actor"]
+    assert [r.name.split(" '")[0] for r in results] == ["events --dyad GBR:AZE", "timeline GBR AZE --by month", "events --actor", "dyads", "actor", "events --search", "stats"]
     for result in results:
         assert len(result.runs_ms) == 2 and min(result.runs_ms) >= 0 and result.best_ms <= result.median_ms
         assert result.rows > 0, result.name
