@@ -72,6 +72,10 @@ NOT_ACTS = {("принять", "участие"), ("принимать", "уча
             ("принять", "меры"), ("принять", "мера"), ("принимать", "мера")}  # assault, fight, mass violence
 # nouns of acts: the target of `осудил действия X` is X
 ACT_NOUNS = {"действие", "политика", "решение", "заявление", "высказывание", "поступок", "шаг", "позиция", "акция", "операция", "рейд", "курс"}
+# cities that stand for the international bodies seated there when the story is about them
+SEATS = {"Брюссель": ("Европейский союз", "ЕС", "Евросоюз", "Организация Североатлантического договора", "НАТО"),
+         "Страсбург": ("Совет Европы", "Европейский суд по правам человека", "ЕСПЧ", "Европейский парламент"),
+         "Гаага": ("Международный уголовный суд", "МУС", "Международный суд ООН")}
 ANNOUNCE_VERBS = {"объявить", "объявлять"}  # `объявил о введении санкций`: the announcer acts
 PHASE_NOUNS = {"возобновление", "продолжение", "начало", "проведение"}  # the act is the noun they govern
 JOINT_PREFIXES = ("03", "04", "057", "06", "0871")  # acts done together: `A и B подписали`, `провели переговоры`
@@ -556,6 +560,9 @@ class _Context(Referents):
         entity = self.entities.get(entity_id)
         if entity is None or entity.type != "CITY" or not entity.country:
             return entity_id
+        seated = self._seated_body(entity)
+        if seated is not None:
+            return seated  # `Брюссель готов выделить` in a story about the EU: the EU
         country = next((e for e in self.doc.entities if e.type == "COUNTRY" and e.country == entity.country), None)
         if country is not None:
             return country.id
@@ -568,6 +575,12 @@ class _Context(Referents):
         self.doc.entities.append(made)
         self.entities[made.id] = made
         return made.id
+
+    def _seated_body(self, city: Entity) -> str | None:
+        """The international body seated in the city that the document names most, if any."""
+        bodies = SEATS.get(city.name, ())
+        named = [e for e in self.doc.entities if e.type == "ORGANIZATION" and (e.name in bodies or set(e.aliases) & set(bodies))]
+        return max(named, key=lambda e: len(e.mentions)).id if named else None
 
     # ----- status, negation, date -----
     def _status(self, trigger: int, noun: int | None) -> tuple[str, bool, int | None]:
