@@ -40,23 +40,27 @@ def corpus(folder):
     for n in range(24):
         a, b = PEOPLE[n % len(PEOPLE)], PEOPLE[(n + 1) % len(PEOPLE)]
         city = CITIES[n % len(CITIES)]
-        text = (f" date 2025-{1 + n % 12:02d}-{1 + n:02d} \n{a} встретился в городе {city} с коллегой {b}. "
-                f"Стороны обсудили региональную безопасность, статья номер {n}.\n")
+        if n % 3 == 2:  # a person named by surname alone, resolved across documents
+            text = (f" date 2025-{1 + n % 12:02d}-{1 + n:02d} \n{a.split()[-1]} заявил журналистам в городе {city}, "
+                    f"что переговоры продолжатся. Конституционный суд рассмотрит жалобу, статья номер {n}.\n")
+        else:
+            text = (f" date 2025-{1 + n % 12:02d}-{1 + n:02d} \n{a} встретился в городе {city} с коллегой {b}. "
+                    f"Стороны обсудили региональную безопасность, статья номер {n}.\n")
         (folder / f"n{n:02d}.txt").write_text(text, encoding="utf-8")
     return folder
 
 
 def snapshot(path) -> dict:
     with Database(path, read_only=True) as db:
-        q = lambda sql: sorted(db.con.execute(sql).fetchall())  # noqa: E731
+        q = lambda sql: sorted(db.con.execute(sql).fetchall(), key=repr)  # noqa: E731
         names = dict(db.con.execute("SELECT actor_id, name FROM actors").fetchall())
         return {
             "documents": q("SELECT doc_id, hash, doc_date, duplicate_of FROM documents"),
             "entities": q("SELECT e.doc_id, e.entity_id, a.name, a.type, a.country FROM entities e JOIN actors a USING (actor_id)"),
             "actors": q("SELECT name, type, country, code FROM actors"),
-            "events": sorted((cameo, date, mentions, articles, sorted(names[i] for i in sources), sorted(names[i] for i in targets))
+            "events": sorted(((cameo, date, mentions, articles, sorted(names[i] for i in sources), sorted(names[i] for i in targets))
                              for cameo, date, mentions, articles, sources, targets in db.con.execute(
-                                 "SELECT cameo, date_text, num_mentions, num_articles, source_ids, target_ids FROM events").fetchall()),
+                                 "SELECT cameo, date_text, num_mentions, num_articles, source_ids, target_ids FROM events").fetchall()), key=repr),
             "mentions": q("SELECT doc_id, local_id, start_char, end_char FROM event_mentions"),
             "quotes": q("SELECT doc_id, quote_id, text FROM quotes"),
         }

@@ -53,27 +53,33 @@ class Registry:
 
     # ----- loading -----
     def _load(self) -> None:
-        for actor_id, name, type_, country, sectors, code in self.db.con.execute("SELECT actor_id, name, type, country, sectors, code FROM actors").fetchall():
+        for actor_id, name, type_, country, sectors, code in self.db.con.execute("SELECT actor_id, name, type, country, sectors, code FROM actors ORDER BY actor_id").fetchall():
             self._index(Actor(actor_id, name, type_, country, sectors, code))
-        for actor_id, folded in self.db.con.execute("SELECT actor_id, folded FROM actor_aliases").fetchall():
+        for actor_id, alias, folded in self.db.con.execute("SELECT actor_id, alias, folded FROM actor_aliases ORDER BY rowid").fetchall():  # in the order they were made
             actor = self.actors.get(actor_id)
             if actor is not None:
                 actor.aliases.add(folded)
-                self._index_alias(actor, folded)
+                self._index_alias(actor, alias)
         for actor_id, position, country, doc_date in self.db.con.execute("SELECT actor_id, position, country, doc_date FROM roles WHERE country IS NOT NULL").fetchall():
             self.holders[(fold(position), country)].append((actor_id, doc_date))
         self.next_id = (self.db.scalar("SELECT max(actor_id) FROM actors") or 0) + 1
 
     def _index(self, actor: Actor) -> None:
+        """The same keys whether the actor was made in this run or read back from the store, so
+        that a resumed ingest resolves as an uninterrupted one."""
         self.actors[actor.actor_id] = actor
         key = self._key(actor.type, actor.name, actor.country)
         self.keys.setdefault(key, actor.actor_id)
-        if actor.type == "PERSON" and len(actor.name.split()) >= 2:
-            self.surnames[fold(actor.name).split()[-1]].add(actor.actor_id)
+        if actor.type == "PERSON":
+            self.keys.setdefault(("PERSON", fold(actor.name) + "@" + (actor.country or "")), actor.actor_id)  # a lone surname or a post, per country
+            if len(actor.name.split()) >= 2:
+                self.surnames[fold(actor.name).split()[-1]].add(actor.actor_id)
 
-    def _index_alias(self, actor: Actor, folded: str) -> None:
-        if actor.type in ("ORGANIZATION", "PERSON"):
-            self.keys.setdefault(self._key(actor.type, folded, actor.country), actor.actor_id)
+    def _index_alias(self, actor: Actor, alias: str) -> None:
+        """A person's other names and an organisation's abbreviations match; an organisation's
+        descriptive alias (`суд`) names many bodies and is kept without matching."""
+        if actor.type == "PERSON" or (actor.type == "ORGANIZATION" and _is_acronym(alias)):
+            self.keys.setdefault(self._key(actor.type, alias, actor.country), actor.actor_id)
 
     @staticmethod
     def _key(type_: str, name: str, country: str | None) -> tuple:
@@ -150,8 +156,6 @@ class Registry:
         actor = Actor(self.next_id, name, entity["type"], country, "|".join(actor_info.get("sectors") or []) or None, code)
         self.next_id += 1
         self._index(actor)
-        if entity["type"] == "PERSON" and (len(name.split()) < 2 or _is_post_named(entity)):
-            self.keys[("PERSON", fold(name) + "@" + (country or ""))] = actor.actor_id  # a lone surname or a post, per country
         self.new_actors.append({"actor_id": actor.actor_id, "name": actor.name, "type": actor.type, "country": actor.country,
                                 "sectors": actor.sectors, "code": actor.code})
         self._add_aliases(actor, entity)
@@ -168,10 +172,7 @@ class Registry:
         if not folded or folded in actor.aliases or folded == fold(actor.name):
             return
         actor.aliases.add(folded)
-        if actor.type == "ORGANIZATION" and not _is_acronym(alias):
-            pass  # a descriptive alias (`суд`) names many bodies: kept, not used to match
-        else:
-            self._index_alias(actor, folded)
+        self._index_alias(actor, alias)
         self.new_aliases.append({"actor_id": actor.actor_id, "alias": alias, "folded": folded})
 
     def take_new(self) -> tuple[list[dict], list[dict]]:
