@@ -324,3 +324,12 @@ def test_brussels_in_a_story_about_the_eu_is_the_eu(extract):
     doc = extract("Верховный представитель Европейского союза Кая Каллас посетила Ереван. "
                   "Каллас заявила, что Брюссель готов выделить Еревану дополнительные 30 миллионов евро.", "2025-10-02")
     assert ("0331", "AGREE", ["Европейский союз"], ["Армения"]) in events(doc)
+
+
+def test_a_reflexive_passive_and_a_foreign_name_after_a_passive_verb(extract):
+    doc = extract("В Мьянме из-под домашнего ареста выпущена Аун Сан Су Чжи. США обвиняются в применении пыток. "
+                  "Бывший президент Перу застрелился при задержании. Министр пытался смягчить кризис.", "2024-03-05")
+    found = events(doc)
+    assert ("0841", "RETREAT", [], ["Аун Сан Су Чжи"]) in found  # released, not released by her
+    assert ("112", "ACCUSE", [], ["США"]) in found
+    assert not any(e[1] == "ASSAULT" for e in found)  # shooting oneself, trying: no attack

@@ -76,6 +76,7 @@ ACT_NOUNS = {"действие", "политика", "решение", "заяв
 SEATS = {"Брюссель": ("Европейский союз", "ЕС", "Евросоюз", "Организация Североатлантического договора", "НАТО"),
          "Страсбург": ("Совет Европы", "Европейский суд по правам человека", "ЕСПЧ", "Европейский парламент"),
          "Гаага": ("Международный уголовный суд", "МУС", "Международный суд ООН")}
+INSTRUMENTAL_ENDINGS = ("ом", "ем", "ём", "ой", "ей", "ою", "ею", "ым", "им", "ью", "ами", "ями", "ми")
 ANNOUNCE_VERBS = {"объявить", "объявлять"}  # `объявил о введении санкций`: the announcer acts
 PHASE_NOUNS = {"возобновление", "продолжение", "начало", "проведение"}  # the act is the noun they govern
 JOINT_PREFIXES = ("03", "04", "057", "06", "0871")  # acts done together: `A и B подписали`, `провели переговоры`
@@ -120,6 +121,7 @@ class _Context(Referents):
         super().__init__(doc, lang)
         self.times = [(t, self.token_range(t["start"], t["end"])) for t in doc.times]
         self.last_meeting: tuple[int, list[str]] | None = None  # (sentence, its two sides)
+        self.reflexive: set[int] = set()  # verbs read as the passive of a listed verb: `обвиняются`
 
     def _parties(self, i: int) -> str | None:
         """`в ходе встречи стороны обсудили`: the sides of a meeting told just before; else the two
@@ -132,12 +134,15 @@ class _Context(Referents):
     def from_verb(self, i: int) -> list[Found]:
         token = self.tokens[i]
         lemma = self.lang.lemma(token)
+        if lemma not in self.lexicon.verb_predicates and lemma not in self.lexicon.light_verbs and self._reflexive_passive(i, lemma):
+            lemma = lemma[:-2]  # `США обвиняются в …`: the passive of `обвинять`
+            self.reflexive.add(i)
         if lemma not in self.lexicon.verb_predicates and lemma not in self.lexicon.light_verbs:
             return []
         objects = self._objects(i)
         if any((lemma, self.lang.lemma(self.tokens[n])) in NOT_ACTS for n in objects):
             return []  # `принял участие`, `решение было принято`
-        if lemma in self.lexicon.verb_predicates and self._done_by_a_thing(i):
+        if lemma in self.lexicon.verb_predicates and self._done_by_a_thing(i, lemma):
             return []  # `Твиттеру грозит штраф`, `решение вызвало критику`
         found = []
         for noun in objects + [g for n in objects if self.lang.lemma(self.tokens[n]) in PHASE_NOUNS for g in self.children.get(n, [])
@@ -148,6 +153,18 @@ class _Context(Referents):
             for predicate in self.lexicon.verb_predicates.get(lemma, ()):
                 found += self._build(i, predicate, None)
         return found
+
+    def _reflexive_passive(self, i: int, lemma: str) -> bool:
+        """An imperfective `-ся` verb of a listed transitive one, without an infinitive after it
+        (`пытался смягчить` is trying) and not of meeting (`встречаются` is reciprocal); a
+        perfective one acts on itself (`застрелился`)."""
+        stem = lemma[:-2] if lemma.endswith("ся") else None
+        predicates = self.lexicon.verb_predicates.get(stem or "", ())
+        if not predicates or self.tokens[i].feats.get("Aspect") != "Imp":
+            return False
+        if not any("obj" in p.targets for p in predicates) or any(p.cameo.startswith(CONSULT_PREFIX) for p in predicates):
+            return False
+        return not any(self.tokens[c].rel == "xcomp" for c in self.children.get(i, []))
 
     def from_noun(self, i: int) -> list[Found]:
         token = self.tokens[i]
@@ -184,9 +201,11 @@ class _Context(Referents):
             return lemma
         return next((other for other in sorted(self.lang.lemmas(token.text)) if other in self.lexicon.noun_predicates), None)
 
-    def _done_by_a_thing(self, verb: int) -> bool:
+    def _done_by_a_thing(self, verb: int, lemma: str) -> bool:
         """A verbal act (a threat, a demand, praise, criticism) whose subject is a thing, not an actor."""
-        codes = {p.cameo[:2] for p in self.lexicon.verb_predicates[self.lang.lemma(self.tokens[verb])]}
+        if verb in self.reflexive:
+            return False  # its subject undergoes it
+        codes = {p.cameo[:2] for p in self.lexicon.verb_predicates[lemma]}
         if not codes <= VERBAL_ROOTS:
             return False
         subjects = [c for c in self.children.get(verb, []) if self.tokens[c].rel == "nsubj"]
@@ -366,15 +385,26 @@ class _Context(Referents):
 
     def _passive(self, verb: int) -> bool:
         token = self.tokens[verb]
-        return token.feats.get("Voice") == "Pass" or any(self.tokens[c].rel == "nsubj:pass" for c in self.children.get(verb, []))
+        return verb in self.reflexive or token.feats.get("Voice") == "Pass" or any(self.tokens[c].rel == "nsubj:pass" for c in self.children.get(verb, []))
+
+    def _undergoer_read_as_agent(self, verb: int, agent: int) -> bool:
+        """`выпущена Аун Сан Су Чжи`: an indeclinable foreign name right after a passive verb
+        read as its agent by the parser; a true agent is in the instrumental (`задержан полицией`)."""
+        span = self.entity_at.get(agent)
+        if span is None or span.type != "PERSON" or span.first != verb + 1:
+            return False
+        if any(self.tokens[c].rel == "nsubj:pass" for c in self.children.get(verb, [])):
+            return False
+        return not self.tokens[span.last - 1].text.lower().endswith(INSTRUMENTAL_ENDINGS)
 
     def _verb_sources(self, verb: int) -> list[str]:
         i = verb
         for _ in range(4):
             subjects = [c for c in self.children.get(i, []) if self.tokens[c].rel in SUBJECT_RELS]
             if self._passive(i):
-                agents = [c for c in self.children.get(i, []) if self.tokens[c].rel in ("obl:agent",) or
-                          (self.tokens[c].rel == "obl" and self.tokens[c].feats.get("Case") == "Ins" and not self.preposition(c))]
+                agents = [c for c in self.children.get(i, []) if (self.tokens[c].rel in ("obl:agent",) or
+                          (self.tokens[c].rel == "obl" and self.tokens[c].feats.get("Case") == "Ins" and not self.preposition(c)))
+                          and not self._undergoer_read_as_agent(i, c)]
                 return self.actors(agents)
             if subjects:
                 return self.actors(subjects)
@@ -547,8 +577,9 @@ class _Context(Referents):
         if kind == "none":
             return []
         if kind == "obj":
-            rels = ("nsubj:pass",) if passive else ("obj",)
-            return [c for c in dependents if tokens[c].rel in rels]
+            rels = ("nsubj:pass", "nsubj") if passive else ("obj",)  # `США обвиняются`: a reflexive passive's subject
+            return [c for c in dependents if tokens[c].rel in rels or (passive and tokens[c].rel in ("obl:agent", "obl")
+                                                                       and self._undergoer_read_as_agent(tokens[c].head, c))]
         if kind == "iobj":
             return [c for c in dependents if tokens[c].rel == "iobj" or (tokens[c].feats.get("Case") == "Dat" and tokens[c].rel in ("obl", "nmod") and not self.preposition(c))]
         if kind == "gen":
