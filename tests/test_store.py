@@ -66,11 +66,13 @@ def count(db, table):
 
 
 def test_a_new_store_is_at_the_latest_schema_version(db, tmp_path):
-    assert db.version() == 2
+    from letopis.store.schema import SCHEMA_VERSION
+
+    assert db.version() == SCHEMA_VERSION == 3
     path = tmp_path / "s.duckdb"
     Database(path).close()
     with Database(path) as again:  # opening again migrates nothing
-        assert again.scalar("SELECT count(*) FROM schema_version") == 2
+        assert again.scalar("SELECT count(*) FROM schema_version") == SCHEMA_VERSION
 
 
 def test_ingest_is_idempotent(db):
@@ -203,7 +205,7 @@ def test_an_older_store_is_migrated_when_opened(tmp_path):
     with pytest.raises(StoreError, match="version 1"):
         Database(path, read_only=True)  # a reader does not migrate
     with Database(path) as db:
-        assert db.version() == 2
+        assert db.version() == 3
         assert "location_geonameid" in [c for (c,) in db.con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = 'events'").fetchall()]
 
 
@@ -256,3 +258,88 @@ def test_a_split_applies_at_ingest_to_the_documents_it_names(db):
     Ingest(db, rules).add([a, b])
     names = dict(db.con.execute("SELECT e.doc_id, a.name FROM entities e JOIN actors a USING (actor_id) WHERE e.name = 'Гарет Уорд'").fetchall())
     assert names == {"a": "Гарет Уорд", "b": "Гарет Уорд (однофамилец)"}
+
+
+def test_the_grouping_key_the_migration_computes_is_the_one_ingest_writes(db):
+    Ingest(db).add(list(meeting_docs()))
+    from letopis.store.schema import MIGRATIONS
+
+    backfill = [line for line in MIGRATIONS[2][2].split(";") if "group_key =" in line][0]
+    assert backfill.strip().startswith("UPDATE events SET group_key")
+    written = db.con.execute("SELECT event_id, group_key FROM events ORDER BY 1").fetchall()
+    db.con.execute(backfill)
+    assert db.con.execute("SELECT event_id, group_key FROM events ORDER BY 1").fetchall() == written
+
+
+def test_undated_reports_are_one_event_only_within_a_document(db):
+    a, b = meeting_docs()
+    for record in (a, b):
+        record["events"][0]["date"] = None
+    Ingest(db).add([a, b])
+    assert count(db, "events") == 2
+
+
+def test_a_bad_record_is_reported_and_the_others_are_stored(db):
+    a, b = meeting_docs()
+    broken = dict(b, doc_id="x", text="Другой текст о другом событии. " * 5, events=[dict(b["events"][0], evidence=None, mentions=[])])
+    added = Ingest(db).add([a, broken])
+    assert added.documents == 1 and added.invalid == [("x", "event v1 without evidence")]
+
+
+def test_an_ingest_that_failed_refuses_to_go_on(db, monkeypatch):
+    a, b = meeting_docs()
+    ingest = Ingest(db)
+    monkeypatch.setattr(db, "insert", lambda *args: (_ for _ in ()).throw(RuntimeError("disk full")))
+    with pytest.raises(RuntimeError):
+        ingest.add([a])
+    with pytest.raises(StoreError, match="open a new one"):
+        ingest.add([b])
+
+
+def org(eid, name, iso):
+    return {"id": eid, "type": "ORGANIZATION", "name": name, "country": iso, "mentions": [{"start": 0, "end": 3, "text": name, "kind": "name"}],
+            "actor": {"country": iso, "sectors": ["GOV"], "code": (iso or "") + "GOV"}, "aliases": ["МВД"]}
+
+
+def test_registry_keeps_apart_what_differs_and_joins_what_repeats(db):
+    a, _ = meeting_docs()
+    other = record("o", "Эльдар Гасанов, посол Азербайджана, выступил с речью в Париже. " * 3, "2025-12-06", [person("e1", "Эльдар Гасанов", "AZE", ("DIP",))])
+    lone = [record(f"l{n}", f"Гасанов заявил журналистам, что переговоры продолжатся, сообщение {n}. " * 3, "2025-12-07", [person("e1", "Гасанов", "AZE")])
+            for n in range(3)]
+    ministries = [record(f"m{iso}", f"Министерство внутренних дел сообщило о задержаниях, страна {iso}. " * 3, "2025-12-08",
+                         [org("e1", "Министерство внутренних дел", iso)]) for iso in ("RUS", "UKR")]
+    Ingest(db).add([a, other, *lone, *ministries])
+    lone_actors = {actor for (actor,) in db.con.execute("SELECT actor_id FROM entities WHERE doc_id LIKE 'l%'").fetchall()}
+    assert len(lone_actors) == 1  # the ambiguous `Гасанов` is one actor of its own, not one per document
+    assert db.scalar("SELECT count(*) FROM actors WHERE name = 'Министерство внутренних дел'") == 2
+
+
+def test_a_post_is_not_any_shorter_post(db):
+    a, _ = meeting_docs()
+    a["roles"][0]["position"] = "министр"
+    post = record("p", "Министр иностранных дел Азербайджана провел встречу с послами. " * 3, "2026-01-10",
+                  [person("e1", "министр иностранных дел Азербайджана", "AZE", ("GOV", "DIP"), descriptor=True)])
+    Ingest(db).add([a, post])
+    assert db.scalar("SELECT a.name FROM entities e JOIN actors a USING (actor_id) WHERE e.doc_id = 'p'") == "министр иностранных дел Азербайджана"
+
+
+def test_every_actor_of_a_side_counts_for_its_country(db):
+    text = "Великобритания и Франция ввели санкции против Азербайджана в связи с обострением ситуации. " * 3
+    joint = record("j", text, "2025-12-09", [country("e1", "Великобритания", "GBR"), country("e2", "Франция", "FRA"), country("e3", "Азербайджан", "AZE")],
+                   [event("v1", "163", "SANCTION", 4, -8.0, ["e2", "e1"], ["e3"], "2025-12-09", text.split(". ")[0])])
+    Ingest(db).add([joint])
+    assert db.scalar("SELECT source_country FROM events") == "FRA"  # the first named
+    for dyad in ("FRA:AZE", "GBR:AZE"):
+        assert len(queries.events(db, queries.EventFilter(dyad=dyad)).rows) == 1
+    assert queries.timeline(db, "GBR", "AZE").rows[0]["material_conflict"] == 1
+
+
+def test_a_curation_file_of_the_wrong_shape_is_one_line(tmp_path):
+    from letopis.store import CurationError
+
+    for text in ('merge: ["А", "Б"]\n', 'aliases: {"ОДКБ": "CSTO"}\n', 'split: [{actor: "А", documents: "abc", into: "Б"}]\n', "merge: [\n"):
+        path = tmp_path / "c.yaml"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(CurationError) as error:
+            Curation.load(path)
+        assert str(path) in str(error.value) and "\n" not in str(error.value)

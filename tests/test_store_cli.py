@@ -76,3 +76,14 @@ def test_questions_to_a_missing_store_or_about_nobody(tmp_path):
     result = run("stats", "--db", not_a_store)
     assert result.exit_code == 2 and str(not_a_store) in result.output and "Traceback" not in result.output
     assert run("timeline", "GBR", "AZE", "--by", "fortnight", "--db", tmp_path / "none.duckdb").exit_code == 2
+
+
+def test_a_duckdb_file_of_another_program_is_refused(tmp_path):
+    import duckdb
+
+    other = tmp_path / "other.duckdb"
+    con = duckdb.connect(str(other))
+    con.execute("CREATE TABLE documents (x INTEGER)")
+    con.close()
+    result = run("stats", "--db", other)
+    assert result.exit_code == 2 and "another program" in result.output and "Traceback" not in result.output

@@ -406,7 +406,8 @@ def _bench_store(path: Path, events: int, texts: list[str], repeat: int, batch_s
         raise typer.Exit(2) from None
     if texts:
         typer.echo(f"{len(texts)} documents, {sum(map(len, texts)):,} characters: extract vs extract + ingest, batches of {batch_size}, best of {repeat}")
-        for line in store_bench.lines(store_bench.ingest_overhead(texts, repeat, batch_size)):
+        typer.echo(f"(each storing run into a fresh copy of {path})")
+        for line in store_bench.lines(store_bench.ingest_overhead(texts, repeat, batch_size, base=path)):
             typer.echo(line)
     typer.echo(f"peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB")
 

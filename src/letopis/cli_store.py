@@ -4,6 +4,7 @@ A thin layer: options are parsed here, the work is done in `letopis.store`."""
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -47,6 +48,8 @@ def ingest(
     every batch it finished, and the same command run again continues where it stopped.
     Example: letopis ingest examples/ --db chronicle.duckdb
     """
+    import duckdb
+
     from .pipeline import Pipeline
     from .readers import read
     from .store import Curation, CurationError, Ingest
@@ -64,10 +67,17 @@ def ingest(
         pipeline = Pipeline.load(batch_size=batch_size)
         items = read(paths, max_chars=max_chars, exclude=[_db_path(db)])
         fed = feed(items, store, pipeline, Ingest(store, rules), lambda e: _error(str(e)), on_stored=(bar.update if bar else lambda n: None))
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, RuntimeError) as error:
+        if isinstance(error, RuntimeError) and "interrupt" not in str(error).lower():
+            raise
         stored = store.scalar("SELECT count(*) FROM documents")
         _error(f"interrupted: the store keeps its {stored} documents; run the same command again to continue")
         raise typer.Exit(130) from None
+    except duckdb.Error as error:
+        from .store.database import describe
+
+        _error(f"{_db_path(db)}: the batch in flight was not stored ({describe(error)}); the store keeps what was stored before")
+        raise typer.Exit(2) from None
     finally:
         if bar:
             bar.close()
@@ -163,12 +173,35 @@ def _ask(db: Path | None, question):
 
     store = _open(db)
     try:
-        return question(store)
+        with _store_errors(store.path):
+            return question(store)
     except QueryError as error:
         _error(str(error))
         raise typer.Exit(2) from None
     finally:
         store.close()
+
+
+@contextmanager
+def _store_errors(path: Path):
+    """DuckDB's errors and interruptions (Ctrl-C inside a query is its RuntimeError) as one line."""
+    import duckdb
+
+    from .store.database import describe
+
+    try:
+        yield
+    except KeyboardInterrupt:
+        _error(f"{path}: interrupted; the store is as it was before this command")
+        raise typer.Exit(130) from None
+    except RuntimeError as error:
+        if "interrupt" not in str(error).lower():
+            raise
+        _error(f"{path}: interrupted; the store is as it was before this command")
+        raise typer.Exit(130) from None
+    except duckdb.Error as error:
+        _error(f"{path}: {describe(error)}")
+        raise typer.Exit(2) from None
 
 
 # ----- questions -----
@@ -341,7 +374,8 @@ def curate(
         raise typer.Exit(2) from None
     store = _open(db, read_only=False)
     try:
-        applied = apply(store, rules)
+        with _store_errors(store.path):
+            applied = apply(store, rules)
     finally:
         store.close()
     typer.echo(f"letopis: {applied.line()}", err=True)
@@ -364,24 +398,29 @@ def export(
 
     Example: letopis export --format gdelt --out events.tsv
     """
-    from .store.export import export_gdelt, export_tables
-
     store = _open(db)
     try:
-        if fmt is ExportFormat.gdelt:
-            if out.is_dir():
-                _error(f"{out}: is a folder; --format gdelt writes one file")
-                raise typer.Exit(2)
-            rows = export_gdelt(store, out, header)
-            typer.echo(f"letopis: {rows} events written to {out}", err=True)
-        else:
-            if out.exists() and not out.is_dir():
-                _error(f"{out}: is a file; --format {fmt.value} writes one file per table into a folder")
-                raise typer.Exit(2)
-            files = export_tables(store, out, fmt.value)
-            typer.echo(f"letopis: {len(files)} tables written to {out}", err=True)
+        with _store_errors(store.path):
+            _export(store, fmt, out, header)
     except OSError as error:
         _error(f"{out}: cannot write the export ({error.strerror or error})")
         raise typer.Exit(2) from None
     finally:
         store.close()
+
+
+def _export(store, fmt, out: Path, header: bool) -> None:
+    from .store.export import export_gdelt, export_tables
+
+    if fmt is ExportFormat.gdelt:
+        if out.is_dir():
+            _error(f"{out}: is a folder; --format gdelt writes one file")
+            raise typer.Exit(2)
+        rows = export_gdelt(store, out, header)
+        typer.echo(f"letopis: {rows} events written to {out}", err=True)
+        return
+    if out.exists() and not out.is_dir():
+        _error(f"{out}: is a file; --format {fmt.value} writes one file per table into a folder")
+        raise typer.Exit(2)
+    files = export_tables(store, out, fmt.value)
+    typer.echo(f"letopis: {len(files)} tables written to {out}", err=True)

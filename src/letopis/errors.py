@@ -23,6 +23,7 @@ class Problem(str, Enum):
     OUTPUT = "E015 cannot write the output: {detail}"
     NO_STORE = "E016 no store here yet ({detail})"
     DUPLICATE_ID = "E017 document id {detail!r} is already stored with another text; skipped"
+    BAD_RECORD = "E018 the document record cannot be stored ({detail}); skipped"
     FAILED = "E100 extraction failed ({detail})"
 
 

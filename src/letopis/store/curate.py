@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from .curation import Curation
 from .database import Database
 from .ingest import recount
+from .queries import FOLDED_NAME
+from .schema import DERIVED
 from .registry import fold
 
 ACTOR_REFERENCES = [("entities", "actor_id"), ("roles", "actor_id"), ("roles", "of_actor"), ("quotes", "speaker_actor"),
@@ -68,7 +70,7 @@ def apply(db: Database, curation: Curation) -> Applied:
 def _ids(db: Database, name: str) -> list[int]:
     folded = fold(name)
     return [a for (a,) in db.con.execute(
-        "SELECT actor_id FROM actors WHERE lower(replace(name, 'ё', 'е')) = ? UNION SELECT actor_id FROM actor_aliases WHERE folded = ? ORDER BY 1",
+        f"SELECT actor_id FROM actors WHERE {FOLDED_NAME} = ? UNION SELECT actor_id FROM actor_aliases WHERE folded = ? ORDER BY 1",
         [folded, folded]).fetchall()]
 
 
@@ -106,6 +108,7 @@ def _reassign(db: Database, old: int, new: int, documents: list[str] | None = No
             target_actor = CASE WHEN target_actor = {int(old)} THEN {int(new)} ELSE target_actor END
         WHERE (list_contains(source_ids, {int(old)}) OR list_contains(target_ids, {int(old)})) AND {events}
     """, params)
+    db.con.execute(f"UPDATE events SET {DERIVED} WHERE list_contains(source_ids, ?) OR list_contains(target_ids, ?)", [new, new])
     for side in ("source", "target"):  # the codes shown with an event are its actors' codes
         db.con.execute(f"""UPDATE events SET {side}_country = a.country, {side}_code = a.code FROM actors a
                            WHERE a.actor_id = events.{side}_actor AND events.{side}_actor = ?""", [new])

@@ -86,6 +86,9 @@ class Curation:
         unknown = set(data) - {"rename", "merge", "aliases", "split"}
         if unknown:
             raise CurationError(f"{path}: unknown section {sorted(unknown)[0]!r} (known: rename, merge, aliases, split)")
+        problem = _shape_problem(data)
+        if problem:
+            raise CurationError(f"{path}: {problem}")
         try:
             renames = {_fold(old): str(new) for old, new in (data.get("rename") or {}).items()}
             merges = [[str(n) for n in names] for names in (data.get("merge") or [])]
@@ -96,3 +99,20 @@ class Curation:
         if any(len(names) < 2 for names in merges):
             raise CurationError(f"{path}: a merge lists at least two names")
         return cls(renames, merges, aliases, splits)
+
+
+def _shape_problem(data: dict) -> str | None:
+    """The first entry of the wrong shape (a flat list where a list of lists is due, a string for a list)."""
+    def names(value) -> bool:
+        return isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value)
+
+    if not isinstance(data.get("rename") or {}, dict):
+        return "rename: expected a mapping old name: new name"
+    if not isinstance(data.get("merge") or [], list) or not all(names(m) for m in data.get("merge") or []):
+        return "merge: expected a list of lists of names ([[kept, other, ...], ...])"
+    if not isinstance(data.get("aliases") or {}, dict) or not all(names(v) for v in (data.get("aliases") or {}).values()):
+        return "aliases: expected a mapping name: [alias, ...]"
+    for split in data.get("split") or []:
+        if not isinstance(split, dict) or not names(split.get("documents")) or not split.get("actor") or not split.get("into"):
+            return "split: expected entries with actor, documents: [id, ...] and into"
+    return None

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import InputError, Problem
-from .schema import MIGRATIONS, SCHEMA_VERSION
+from .schema import BACKFILLS, MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_DB = "letopis.duckdb"  # in the working directory, unless --db or LETOPIS_DB says otherwise
 
@@ -18,6 +18,11 @@ def default_path() -> Path:
 
 class StoreError(Exception):
     """A store that cannot be opened or written: one line for the user."""
+
+
+def describe(error: BaseException) -> str:
+    """A DuckDB error as one line (its first), for messages."""
+    return _first_line(error)
 
 
 class Database:
@@ -31,6 +36,9 @@ class Database:
             self.con = duckdb.connect(str(path), read_only=read_only)
         except duckdb.Error as error:
             raise StoreError(f"{path}: cannot open the store ({_first_line(error)})") from None
+        if self.version() == 0 and self._tables():
+            self.con.close()
+            raise StoreError(f"{path}: a DuckDB file of another program, not a letopis store")
         if not read_only:
             self.migrate()
         elif self.version() != SCHEMA_VERSION:
@@ -44,6 +52,9 @@ class Database:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    def _tables(self) -> int:
+        return self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main'").fetchone()[0]
 
     # ----- schema -----
     def version(self) -> int:
@@ -65,6 +76,8 @@ class Database:
                 continue
             with self.transaction():
                 self.con.execute(sql)
+                if version in BACKFILLS:
+                    BACKFILLS[version](self.con)
                 self.con.execute("INSERT INTO schema_version VALUES (?, ?, now())", [version, description])
 
     # ----- writing -----
@@ -91,7 +104,10 @@ class Database:
         try:
             self.con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM {name}")
         finally:
-            self.con.unregister(name)
+            try:
+                self.con.unregister(name)
+            except Exception:  # noqa: BLE001 - an aborted transaction refuses this too; the first error is the one to tell
+                pass
 
     def scalar(self, sql: str, params: list | None = None):
         return self.con.execute(sql, params or []).fetchone()[0]

@@ -6,8 +6,9 @@ without a header, in GDELT's order and meanings, followed by letopis' own proven
 than GDELT the field is empty: ethnic and religion codes, AvgTone, the actors' own geography.
 - SQLDATE is the event's date (the first day of its month or year when only those are known),
   else the date of the first article telling it; DATEADDED is when that article was stored.
-- Actor codes are letopis' country + sector codes (`AZEGOVMIL`), the type codes its sectors;
-  names are as letopis gives them (Russian, nominative).
+- Actor codes are letopis' country + sector codes (`AZEGOVMIL`), the type codes its sectors
+  (IGO among them); KnownGroupCode is empty; names are as letopis gives them (Russian).
+- DATEADDED is in UTC, as GDELT's.
 - ActionGeo uses GDELT's geographic conventions: FIPS 10-4 country codes, type 1 for a country
   4 for a world city and 5 for a region (world state), ADM1 as FIPS country + GeoNames first-order division, the GeoNames id
   as FeatureID for cities (the FIPS code for countries).
@@ -59,19 +60,16 @@ def export_tables(db: Database, folder: Path, fmt: str) -> list[Path]:
 
 def export_gdelt(db: Database, path: Path, header: bool = False) -> int:
     """The events as a GDELT 2.0 event table (TSV) with letopis' columns appended; returns the row count."""
-    import csv
-
     fips = _fips()
     count = 0
     with path.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
         if header:
-            writer.writerow(GDELT_COLUMNS + LETOPIS_COLUMNS)
+            out.write("\t".join(GDELT_COLUMNS + LETOPIS_COLUMNS) + "\n")
         cursor = db.con.execute(GDELT_SQL, [LEAD_CHARS])
         names = [d[0] for d in cursor.description]
         while chunk := cursor.fetchmany(10_000):
-            for values in chunk:
-                writer.writerow(_gdelt_row(dict(zip(names, values)), fips))
+            for values in chunk:  # fields hold no tabs or line breaks (_clean), and GDELT quotes nothing
+                out.write("\t".join(str(v) for v in _gdelt_row(dict(zip(names, values)), fips)) + "\n")
                 count += 1
     return count
 
@@ -118,10 +116,8 @@ def _gdelt_row(r: dict, fips: dict[str, str]) -> list:
 
 def _actor(code, name, country, sectors, type_) -> list:
     """Code, Name, CountryCode, KnownGroupCode, Ethnic, Religion1, Religion2, Type1-3."""
-    types = (sectors or "").split("|") if sectors else []
-    known_group = "IGO" if "IGO" in types else ""
-    types = [t for t in types if t != "IGO"]
-    return [code or country or "", _clean(name), country or "", known_group, "", "", "", *(types + ["", "", ""])[:3]]
+    types = (sectors or "").split("|") if sectors else []  # IGO is a type code in CAMEO, as GOV or MIL
+    return [code or country or "", _clean(name), country or "", "", "", "", "", *(types + ["", "", ""])[:3]]
 
 
 def _action_geo(r: dict, fips: dict[str, str]) -> list:

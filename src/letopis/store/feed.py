@@ -75,3 +75,5 @@ def _count(fed: Fed, added: Added, report) -> None:
     fed.new_events += added.new_events
     for doc_id in added.conflicts:
         report(InputError(doc_id, Problem.DUPLICATE_ID, doc_id))
+    for doc_id, problem in added.invalid:
+        report(InputError(doc_id, Problem.BAD_RECORD, problem))

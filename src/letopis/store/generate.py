@@ -88,6 +88,7 @@ EVENT_TYPES = {
     "source_country": "string", "target_country": "string", "source_code": "string", "target_code": "string",
     "location": "string", "location_country": "string", "lat": "float64", "lon": "float64", "num_mentions": "int32",
     "num_sources": "int32", "num_articles": "int32", "first_doc": "string", "confidence": "float64",
+    "source_countries": "ids", "target_countries": "ids",
 }
 
 
@@ -317,6 +318,8 @@ class _Chunk:
             "location": a.name[place], "location_country": a.country[place], "lat": None, "lon": None,
             "num_mentions": self.num_mentions, "num_sources": self.num_sources, "num_articles": self.num_articles,
             "first_doc": np.array([d[:16] for d in self.doc_ids[self.doc_of]], dtype=object), "confidence": self.confidence,
+            "source_countries": _country_lists(a.country[first_source], np.ones(n, dtype=bool)),
+            "target_countries": _country_lists(a.country[target], self.has_target),
         }
         return _arrow(columns, EVENT_TYPES, n)
 
@@ -361,6 +364,13 @@ def _null(ids: np.ndarray) -> np.ma.MaskedArray:
     return np.ma.masked_array(ids, mask=ids == 0)
 
 
+def _country_lists(codes: np.ndarray, present: np.ndarray):
+    """The countries of one side as a list column: one country, or none when the side is empty."""
+    import pyarrow as pa
+
+    return pa.array([[c] if ok and c else [] for c, ok in zip(codes, present)], pa.list_(pa.string()))
+
+
 def _arrow(columns: dict, types: dict[str, str], n: int):
     import pyarrow as pa
 
@@ -390,7 +400,12 @@ def _append(db: Database, table: str, data) -> None:
 
 def _derive(db: Database) -> None:
     """Entities (the actors each document's events name), a role for every person named, and a
-    quote for about one person in eight: the rows the actor profile reads besides events."""
+    quote for about one person in eight: the rows the actor profile reads besides events; and the
+    events' grouping keys, as ingest writes them."""
+    db.con.execute("""
+        UPDATE events SET group_key = cameo || '|' || array_to_string(list_sort(source_ids), ',') || '|' || array_to_string(list_sort(target_ids), ',')
+                                      || '|' || coalesce(status, '') || '|' || CAST(CAST(coalesce(negated, false) AS INTEGER) AS VARCHAR)
+    """)
     db.con.execute("""
         INSERT INTO entities
         SELECT n.doc_id, 'e' || row_number() OVER (PARTITION BY n.doc_id ORDER BY n.actor_id), n.actor_id, a.type, a.name, a.country, a.code

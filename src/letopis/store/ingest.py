@@ -14,10 +14,10 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
 from .curation import Curation
-from .database import Database
+from .database import Database, StoreError
 from .duplicates import NearDuplicates
 from .registry import Registry
 
@@ -30,7 +30,7 @@ ROLE_COLUMNS = ["doc_id", "actor_id", "position", "of_actor", "of_name", "place"
 EVENT_COLUMNS = ["event_id", "cameo", "root", "plover", "mode", "quad_class", "goldstein", "status", "negated", "date", "date_precision", "date_text",
                  "source_ids", "target_ids", "source_actor", "target_actor", "source_country", "target_country", "source_code", "target_code",
                  "location", "location_country", "lat", "lon", "num_mentions", "num_sources", "num_articles", "first_doc", "confidence",
-                 "location_type", "location_geonameid"]
+                 "location_type", "location_geonameid", "group_key", "source_countries", "target_countries"]
 EVENT_MENTION_COLUMNS = ["event_id", "doc_id", "local_id", "start_char", "end_char", "sentence", "trigger", "confidence", "duplicate"]
 QUOTE_COLUMNS = ["doc_id", "quote_id", "speaker_actor", "kind", "text", "start_char", "end_char", "doc_date"]
 ACTOR_COLUMNS = ["actor_id", "name", "type", "country", "sectors", "code"]
@@ -49,6 +49,7 @@ class Added:
     events: int = 0  # event reports stored
     new_events: int = 0  # of them, events not stored before
     conflicts: list[str] = field(default_factory=list)  # ids stored with another text
+    invalid: list[tuple[str, str]] = field(default_factory=list)  # (doc id, what is wrong with its record)
 
 
 class Ingest:
@@ -56,55 +57,95 @@ class Ingest:
         self.db = db
         self.registry = Registry(db, curation)
         self.duplicates = NearDuplicates(db)
-        self.hashes: set[str] = {h for (h,) in db.con.execute("SELECT hash FROM documents").fetchall()}
-        self.ids: set[str] = {d for (d,) in db.con.execute("SELECT doc_id FROM documents").fetchall()}
-        self.groups: dict[tuple, list[tuple[int, date | None, str | None]]] = defaultdict(list)
-        for row in db.con.execute("SELECT cameo, source_ids, target_ids, status, negated, event_id, date, date_precision FROM events").fetchall():
-            self.groups[(row[0], tuple(row[1]), tuple(row[2]), row[3], row[4])].append((row[5], row[6], row[7]))
         self.next_event = (db.scalar("SELECT max(event_id) FROM events") or 0) + 1
         self.batch = (db.scalar("SELECT max(batch) FROM documents") or 0) + 1
+        self.failed = False
 
     def stored(self, text: str) -> bool:
-        return text_hash(text) in self.hashes
+        return bool(self.db.scalar("SELECT count(*) FROM documents WHERE hash = ?", [text_hash(text)]))
 
     def add(self, records: list[dict]) -> Added:
+        """Store a batch in one transaction. After a failure the registry and counters of this
+        object no longer match the store: it refuses further batches (open a new one)."""
+        if self.failed:
+            raise StoreError("this ingest failed before: open a new one to go on")
+        try:
+            return self._add(records)
+        except BaseException:
+            self.failed = True
+            raise
+
+    def _add(self, records: list[dict]) -> Added:
         added = Added()
+        records = self._new(records, added)
+        duplicates = self.duplicates.check_batch([(r["doc_id"], r["text"]) for r in records])
+        resolved = {r["doc_id"]: self.registry.resolve(r) for r in records}
+        self.groups = self._stored_groups(records, resolved)
         rows: dict[str, list[dict]] = defaultdict(list)
         touched: set[int] = set()
-        now = datetime.now()
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
         for record in records:
-            digest = text_hash(record["text"])
-            if digest in self.hashes:
-                added.skipped += 1
-                continue
-            if record["doc_id"] in self.ids:
-                added.conflicts.append(record["doc_id"])
-                continue
-            self.hashes.add(digest)
-            self.ids.add(record["doc_id"])
-            self._document(record, digest, now, rows, touched, added)
+            self._document(record, resolved[record["doc_id"]], duplicates[record["doc_id"]], now, rows, touched, added)
         new_actors, new_aliases = self.registry.take_new()
         with self.db.transaction():
             self.db.insert("actors", new_actors, ACTOR_COLUMNS)
             self.db.insert("actor_aliases", new_aliases, ALIAS_COLUMNS)
-            for table, columns in (("documents", DOCUMENT_COLUMNS), ("signatures", ["doc_id", "minhash"]), ("entities", ENTITY_COLUMNS),
-                                   ("mentions", MENTION_COLUMNS), ("roles", ROLE_COLUMNS), ("events", EVENT_COLUMNS),
+            for table, columns in (("documents", DOCUMENT_COLUMNS), ("signatures", ["doc_id", "minhash"]), ("minhash_bands", ["doc_id", "band", "key"]),
+                                   ("entities", ENTITY_COLUMNS), ("mentions", MENTION_COLUMNS), ("roles", ROLE_COLUMNS), ("events", EVENT_COLUMNS),
                                    ("event_mentions", EVENT_MENTION_COLUMNS), ("quotes", QUOTE_COLUMNS)):
                 self.db.insert(table, rows[table], columns)
-            self._recount(touched)
+            recount(self.db, touched)
         self.batch += 1
         return added
 
+    def _new(self, records: list[dict], added: Added) -> list[dict]:
+        """The valid records whose text is not stored yet (the first of equal texts in the batch)."""
+        valid = []
+        for record in records:
+            problem = record_problem(record)
+            if problem:
+                added.invalid.append((str(record.get("doc_id") if isinstance(record, dict) else "?"), problem))
+            else:
+                valid.append(record)
+        digests = [text_hash(r["text"]) for r in valid]
+        known = {h for (h,) in self.db.con.execute("SELECT hash FROM documents WHERE hash IN (SELECT unnest(?::VARCHAR[]))", [digests]).fetchall()}
+        taken = {d for (d,) in self.db.con.execute("SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [[r["doc_id"] for r in valid]]).fetchall()}
+        fresh = []
+        for record, digest in zip(valid, digests):
+            if digest in known:
+                added.skipped += 1
+            elif record["doc_id"] in taken:
+                added.conflicts.append(record["doc_id"])
+            else:
+                known.add(digest)
+                taken.add(record["doc_id"])
+                record["_hash"] = digest
+                fresh.append(record)
+        return fresh
+
+    def _stored_groups(self, records: list[dict], resolved: dict[str, dict[str, int]]) -> dict[str, list[tuple]]:
+        """The stored events with the grouping keys of this batch's events: looked up per batch
+        rather than held in memory, so that a large store opens at once and stays small in RAM."""
+        keys = sorted({_event_key(e, resolved[r["doc_id"]]) for r in records for e in r.get("events", [])})
+        groups: dict[str, list[tuple]] = defaultdict(list)
+        for first_key in range(0, len(keys), 500):  # a literal IN list: the index on group_key answers it
+            chunk = keys[first_key : first_key + 500]
+            for key, event_id, when, precision, text, first in self.db.con.execute(
+                    f"SELECT group_key, event_id, date, date_precision, date_text, first_doc FROM events WHERE group_key IN ({', '.join('?' * len(chunk))})",
+                    chunk).fetchall():
+                groups[key].append((event_id, when, precision, text, first))
+        return groups
+
     # ----- one document -----
-    def _document(self, record: dict, digest: str, now: datetime, rows, touched: set[int], added: Added) -> None:
+    def _document(self, record: dict, actors: dict[str, int], duplicate: tuple, now: datetime, rows, touched: set[int], added: Added) -> None:
         doc_id = record["doc_id"]
         doc_date = _day(record.get("doc_date"))
-        minhash, duplicate_of, similarity = self.duplicates.check(doc_id, record["text"])
-        rows["documents"].append({"doc_id": doc_id, "hash": digest, "source": record.get("source"), "title": record.get("title"),
+        minhash, bands, duplicate_of, similarity = duplicate
+        rows["documents"].append({"doc_id": doc_id, "hash": record.pop("_hash"), "source": record.get("source"), "title": record.get("title"),
                                   "doc_date": doc_date, "language": record.get("language"), "text": record["text"], "chars": len(record["text"]),
                                   "duplicate_of": duplicate_of, "similarity": similarity, "batch": self.batch, "ingested_at": now})
         rows["signatures"].append({"doc_id": doc_id, "minhash": minhash})
-        actors = self.registry.resolve(record)
+        rows["minhash_bands"].extend(bands)
         entities = {e["id"]: e for e in record.get("entities", [])}
         for entity in record.get("entities", []):
             actor = self.registry.actors[actors[entity["id"]]]
@@ -137,16 +178,15 @@ class Ingest:
 
     def _group(self, event: dict, actors: dict[str, int], entities: dict, doc_id: str, rows) -> tuple[int, bool]:
         """The stored event this report tells of, or a new one."""
-        sources = tuple(sorted({actors[a] for a in event.get("source", []) if a in actors}))
-        targets = tuple(sorted({actors[a] for a in event.get("target", []) if a in actors}))
-        key = (event["cameo"], sources, targets, event.get("status"), bool(event.get("negated")))
+        sources, targets = _sides(event, actors)
+        key = _event_key(event, actors)
         when, precision = _period(event.get("date"))
-        for event_id, other, other_precision in self.groups[key]:
-            if _same_time(when, precision, other, other_precision):
+        for event_id, other, other_precision, other_text, first_doc in self.groups[key]:
+            if _same_time(when, precision, event.get("date"), doc_id, other, other_precision, other_text, first_doc):
                 return event_id, False
         event_id = self.next_event
         self.next_event += 1
-        self.groups[key].append((event_id, when, precision))
+        self.groups[key].append((event_id, when, precision, event.get("date"), doc_id))
         first_source = self.registry.actors.get(sources[0]) if sources else None
         first_target = self.registry.actors.get(targets[0]) if targets else None
         place = entities.get(event.get("location")) or {}
@@ -155,7 +195,7 @@ class Ingest:
             "event_id": event_id, "cameo": event["cameo"], "root": event["cameo"][:2], "plover": event.get("plover"), "mode": event.get("mode"),
             "quad_class": event.get("quad_class"), "goldstein": event.get("goldstein"), "status": event.get("status"),
             "negated": bool(event.get("negated")), "date": when, "date_precision": precision, "date_text": event.get("date"),
-            "source_ids": list(sources), "target_ids": list(targets),
+            "source_ids": sources, "target_ids": targets,
             "source_actor": first_source.actor_id if first_source else None, "target_actor": first_target.actor_id if first_target else None,
             "source_country": first_source.country if first_source else None, "target_country": first_target.country if first_target else None,
             "source_code": first_source.code if first_source else None, "target_code": first_target.code if first_target else None,
@@ -163,11 +203,63 @@ class Ingest:
             "lat": (place.get("geo") or {}).get("lat"), "lon": (place.get("geo") or {}).get("lon"),
             "num_mentions": 0, "num_sources": 0, "num_articles": 0, "first_doc": doc_id, "confidence": event.get("confidence"),
             "location_type": place.get("type"), "location_geonameid": (place.get("geo") or {}).get("geonameid"),
+            "group_key": key, "source_countries": self._countries(sources), "target_countries": self._countries(targets),
         })
         return event_id, True
 
-    def _recount(self, events: set[int]) -> None:
-        recount(self.db, events)
+    def _countries(self, actor_ids: list[int]) -> list[str]:
+        return sorted({self.registry.actors[a].country for a in actor_ids if self.registry.actors[a].country})
+
+
+def _sides(event: dict, actors: dict[str, int]) -> tuple[list[int], list[int]]:
+    """Source and target actor ids in the record's order (the first named is the first actor)."""
+    return (list(dict.fromkeys(actors[a] for a in event.get("source", []) if a in actors)),
+            list(dict.fromkeys(actors[a] for a in event.get("target", []) if a in actors)))
+
+
+def _event_key(event: dict, actors: dict[str, int]) -> str:
+    sources, targets = _sides(event, actors)
+    return group_key(event["cameo"], sources, targets, event.get("status"), bool(event.get("negated")))
+
+
+def group_key(cameo: str, sources, targets, status: str | None, negated: bool) -> str:
+    """The same as the store computes in migration 3."""
+    return f"{cameo}|{','.join(map(str, sorted(sources)))}|{','.join(map(str, sorted(targets)))}|{status or ''}|{int(negated)}"
+
+
+def record_problem(record) -> str | None:
+    """What makes a document record unusable, in a few words; None when it can be stored."""
+    if not isinstance(record, dict):
+        return "not a record"
+    if not isinstance(record.get("text"), str) or not record.get("doc_id"):
+        return "no text or no doc_id"
+    if record.get("doc_date") is not None and not isinstance(record["doc_date"], str):
+        return "doc_date is not a string"
+    ids = set()
+    for entity in record.get("entities") or []:
+        if not isinstance(entity, dict) or not all(isinstance(entity.get(k), str) for k in ("id", "type", "name")):
+            return "an entity without id, type or name"
+        if any(not isinstance(m, dict) or not isinstance(m.get("text"), str) or not isinstance(m.get("start"), int) or not isinstance(m.get("end"), int)
+               for m in entity.get("mentions") or []):
+            return f"a mention of {entity['id']} without start, end or text"
+        ids.add(entity["id"])
+    for role in record.get("roles") or []:
+        if not isinstance(role, dict) or role.get("person") not in ids or not isinstance(role.get("position"), str):
+            return "a role of an unknown person or without a position"
+    for quote in record.get("quotes") or []:
+        if not isinstance(quote, dict) or not isinstance(quote.get("text"), str):
+            return "a quote without text"
+    for event in record.get("events") or []:
+        if not isinstance(event, dict) or not isinstance(event.get("cameo"), str) or not isinstance(event.get("id"), str):
+            return "an event without cameo or id"
+        spans = event.get("mentions") or ([event["evidence"]] if isinstance(event.get("evidence"), dict) else [])
+        if not spans or any(not isinstance(m, dict) or not isinstance(m.get("text"), str) or not isinstance(m.get("start"), int) for m in spans):
+            return f"event {event['id']} without evidence"
+        if event.get("date") is not None and not isinstance(event["date"], str):
+            return f"event {event['id']} has a date that is not a string"
+        if not all(isinstance(a, str) for a in (event.get("source") or []) + (event.get("target") or [])):
+            return f"event {event['id']} has actors that are not entity ids"
+    return None
 
 
 def recount(db: Database, events) -> None:
@@ -232,11 +324,15 @@ def _truncate(day: date, precision: str) -> tuple[int, ...]:
     return (day.year, day.month, day.day)
 
 
-def _same_time(a: date | None, a_precision: str | None, b: date | None, b_precision: str | None) -> bool:
-    """Two reports of one event: both undated, or dates agreeing at the coarser precision (within a
-    day when both are given to the day)."""
+def _same_time(a: date | None, a_precision: str | None, a_text: str | None, a_doc: str,
+               b: date | None, b_precision: str | None, b_text: str | None, b_doc: str) -> bool:
+    """Two reports of one event: dates agreeing at the coarser precision (within a day when both
+    are given to the day); dates letopis cannot place (a season) only when written alike; undated
+    reports only within one document — undated reports of different days are not one event."""
     if a is None or b is None:
-        return a is None and b is None
+        if a_text or b_text:
+            return a is None and b is None and a_text == b_text
+        return a_doc == b_doc
     if a_precision == "day" and b_precision == "day":
         return abs((a - b).days) <= SAME_DAY_WINDOW
     coarse = max(a_precision or "day", b_precision or "day", key=PRECISIONS.index)

@@ -14,6 +14,7 @@ from .database import Database
 from .registry import fold
 
 ISO = re.compile(r"^[A-Z]{3}$")
+FOLDED_NAME = "trim(regexp_replace(replace(lower(name), 'ё', 'е'), '\\s+', ' ', 'g'))"  # as registry.fold does
 PERIODS = {"day": "day", "week": "week", "month": "month", "quarter": "quarter", "year": "year"}
 
 
@@ -38,8 +39,8 @@ class Side:
 
     def condition(self, column: str) -> tuple[str, list]:
         """SQL for `column` (source or target) being this side."""
-        if self.country:
-            return f"{column}_country = ?", [self.country]
+        if self.country:  # any actor of the side, not only the first named
+            return f"list_contains({column}_countries, ?)", [self.country]
         return f"list_has_any({column}_ids, ?::INTEGER[])", [self.actors]
 
 
@@ -49,7 +50,7 @@ def side(db: Database, text: str) -> Side:
         return Side(text, country=text)
     folded = fold(text)
     found = [a for (a,) in db.con.execute(
-        "SELECT actor_id FROM actors WHERE lower(replace(name, 'ё', 'е')) = ? UNION SELECT actor_id FROM actor_aliases WHERE folded = ?",
+        f"SELECT actor_id FROM actors WHERE {FOLDED_NAME} = ? UNION SELECT actor_id FROM actor_aliases WHERE folded = ?",
         [folded, folded]).fetchall()]
     if not found:
         raise QueryError(f"no actor named {text!r} in the store (a country is given by its ISO code: GBR, AZE)")
@@ -112,7 +113,7 @@ def _event_conditions(db: Database, f: EventFilter) -> tuple[str, list]:
         b_sql, b_params = s.condition("target")
         add(f"(({a_sql}) OR ({b_sql}))", a_params + b_params)
     if f.country:
-        add("(source_country = ? OR target_country = ?)", [f.country.upper(), f.country.upper()])
+        add("(list_contains(source_countries, ?) OR list_contains(target_countries, ?))", [f.country.upper(), f.country.upper()])
     if f.dyad:
         first, second = _dyad(db, f.dyad)
         add(*_pair(first, second, f.both_ways))

@@ -46,7 +46,7 @@ class Registry:
         self.actors: dict[int, Actor] = {}
         self.keys: dict[tuple, int] = {}  # (kind, folded name[, country]) → actor
         self.surnames: dict[str, set[int]] = defaultdict(set)
-        self.holders: dict[tuple[str, str], list[tuple[int, date | None]]] = defaultdict(list)  # (position, country) → holders
+        self.holders: dict[tuple[str, str], list[tuple[int, date | None]]] = defaultdict(list)  # this run's roles: (position, country) → holders
         self.new_actors: list[dict] = []
         self.new_aliases: list[dict] = []
         self._load()
@@ -60,8 +60,6 @@ class Registry:
             if actor is not None:
                 actor.aliases.add(folded)
                 self._index_alias(actor, alias)
-        for actor_id, position, country, doc_date in self.db.con.execute("SELECT actor_id, position, country, doc_date FROM roles WHERE country IS NOT NULL").fetchall():
-            self.holders[(fold(position), country)].append((actor_id, doc_date))
         self.next_id = (self.db.scalar("SELECT max(actor_id) FROM actors") or 0) + 1
 
     def _index(self, actor: Actor) -> None:
@@ -82,14 +80,18 @@ class Registry:
             self.keys.setdefault(self._key(actor.type, alias, actor.country), actor.actor_id)
 
     @staticmethod
-    def _key(type_: str, name: str, country: str | None) -> tuple:
+    def _key(type_: str, name: str, country: str | None, doc_id: str | None = None) -> tuple:
+        """Organisations of different countries are different (`МВД` of RUS, of UKR); a group
+        without a country (`протестующие`) is only itself in its document."""
         name = fold(name)
         if type_ == "COUNTRY":
             return ("COUNTRY", country or name)
         if type_ in PLACES:
             return ("PLACE", name, country)
         if type_ == "GROUP":
-            return ("GROUP", name, country)
+            return ("GROUP", name, country) if country else ("GROUP", name, None, doc_id)
+        if type_ == "ORGANIZATION":
+            return ("ORGANIZATION", name, country)
         return (type_, name)
 
     # ----- resolving a document -----
@@ -118,6 +120,8 @@ class Registry:
         elif type_ == "ORGANIZATION":
             found = self.keys.get(self._key(type_, name, country)) or next(
                 (self.keys[k] for a in entity.get("aliases", []) if _is_acronym(a) and (k := self._key(type_, a, country)) in self.keys), None)
+        elif type_ == "GROUP" and not country:
+            found = self.keys.get(self._key(type_, name, None, doc_id))
         else:
             found = self.keys.get(self._key(type_, name, country))
         if found is not None:
@@ -134,20 +138,24 @@ class Registry:
         candidates = [a for a in self.surnames.get(words[0], ()) if _compatible(self.actors[a].country, country)]
         if len(candidates) == 1:
             return candidates[0]
-        if not candidates:
-            return self.keys.get(("PERSON", fold(name) + "@" + (country or "")))
-        return None  # two people with this surname: this one stays apart
+        # none known, or two people with this surname: the one named so alone before, else apart
+        return self.keys.get(("PERSON", fold(name) + "@" + (country or "")))
 
     def _holder(self, words: list[str], country: str | None, doc_date: date | None) -> int | None:
         """`министр обороны Азербайджана`: the one holder of that post and country around the date."""
         if not country:
             return None
         text = " ".join(words)
-        holders = set()
-        for (position, held_in), seen in self.holders.items():
-            if held_in != country or not (text == position or text.startswith(position + " ")):
-                continue
-            holders |= {a for a, when in seen if doc_date is None or when is None or abs((doc_date - when).days) <= HOLDER_WINDOW_DAYS}
+        seen = defaultdict(list, {position: list(h) for (position, held_in), h in self.holders.items() if held_in == country})
+        for actor_id, position, when in self.db.con.execute(  # the stored roles of that country and post, asked only when needed
+                """SELECT actor_id, position, doc_date FROM roles, (SELECT replace(lower(position), 'ё', 'е') AS p) WHERE country = ?
+                   AND (? = p OR starts_with(?, p || ' '))""", [country, text, text]).fetchall():
+            seen[fold(position)].append((actor_id, when))
+        posts = [p for p in seen if text == p or (text.startswith(p + " ") and len(text[len(p):].split()) <= 2)]
+        if not posts:
+            return None
+        post = max(posts, key=len)  # `министр иностранных дел …` is not any `министр`
+        holders = {a for a, when in seen[post] if doc_date is None or when is None or abs((doc_date - when).days) <= HOLDER_WINDOW_DAYS}
         return holders.pop() if len(holders) == 1 else None
 
     def _create(self, entity: dict, name: str, country: str | None) -> int:

@@ -8,6 +8,14 @@ and as written (`date_text`).
 
 from __future__ import annotations
 
+# The columns of an event derived from its actors (recomputed when actors are merged or split).
+DERIVED = """group_key = cameo || '|' || array_to_string(list_sort(source_ids), ',') || '|' || array_to_string(list_sort(target_ids), ',')
+                 || '|' || coalesce(status, '') || '|' || CAST(CAST(coalesce(negated, false) AS INTEGER) AS VARCHAR),
+    source_countries = coalesce((SELECT list(DISTINCT a.country ORDER BY a.country) FROM actors a
+                                 WHERE list_contains(events.source_ids, a.actor_id) AND a.country IS NOT NULL), []),
+    target_countries = coalesce((SELECT list(DISTINCT a.country ORDER BY a.country) FROM actors a
+                                 WHERE list_contains(events.target_ids, a.actor_id) AND a.country IS NOT NULL), [])"""
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (
         1,
@@ -139,7 +147,30 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         ALTER TABLE events ADD COLUMN location_geonameid INTEGER;
         """,
     ),
+    (
+        3,
+        "lookups that need not load the store: events' grouping key and all their countries; MinHash band keys",
+        """
+        ALTER TABLE events ADD COLUMN group_key VARCHAR;       -- cameo|sorted sources|sorted targets|status|negated
+        ALTER TABLE events ADD COLUMN source_countries VARCHAR[];
+        ALTER TABLE events ADD COLUMN target_countries VARCHAR[];
+        UPDATE events SET {DERIVED};
+        CREATE TABLE minhash_bands (doc_id VARCHAR NOT NULL, band INTEGER NOT NULL, key UBIGINT NOT NULL);
+        CREATE INDEX events_group_key ON events (group_key);
+        """.replace("{DERIVED}", DERIVED),
+    ),
 ]
+
+# Steps a migration needs beyond SQL, run in its transaction after it: version → function(con).
+def _band_keys_of_stored_signatures(con) -> None:
+    from .duplicates import band_rows
+
+    rows = [r for doc_id, values in con.execute("SELECT doc_id, minhash FROM signatures").fetchall() for r in band_rows(doc_id, values)]
+    if rows:
+        con.executemany("INSERT INTO minhash_bands VALUES (?, ?, ?)", [[r["doc_id"], r["band"], r["key"]] for r in rows])
+
+
+BACKFILLS = {3: _band_keys_of_stored_signatures}
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
