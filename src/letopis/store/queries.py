@@ -15,6 +15,7 @@ from .registry import fold
 
 ISO = re.compile(r"^[A-Z]{3}$")
 FOLDED_NAME = "trim(regexp_replace(replace(lower(name), 'ё', 'е'), '\\s+', ' ', 'g'))"  # as registry.fold does
+COUNTED = "num_articles > 0"  # an event told only by near-duplicate copies is not counted again
 PERIODS = {"day": "day", "week": "week", "month": "month", "quarter": "quarter", "year": "year"}
 
 
@@ -100,7 +101,7 @@ def events(db: Database, f: EventFilter) -> Rows:
 
 
 def _event_conditions(db: Database, f: EventFilter) -> tuple[str, list]:
-    conditions: list[str] = []
+    conditions: list[str] = [COUNTED]
     params: list = []
 
     def add(sql: str, values: list) -> None:
@@ -176,7 +177,7 @@ def timeline(db: Database, first: str, second: str, by: str = "month", since: da
                count(*) FILTER (WHERE quad_class = 3) AS verbal_conflict,
                count(*) FILTER (WHERE quad_class = 4) AS material_conflict,
                round(avg(goldstein), 2) AS goldstein_mean, round(sum(goldstein), 1) AS goldstein_sum
-        FROM events WHERE date IS NOT NULL AND {pair_sql}{extra}
+        FROM events WHERE date IS NOT NULL AND {COUNTED} AND {pair_sql}{extra}
         GROUP BY 1 ORDER BY 1
     """
     rows = _dicts(db.con.execute(sql, params))
@@ -196,9 +197,9 @@ def dyads(db: Database, by: str = "country", since: date | None = None, until: d
     """The most active pairs (directed): of countries, or of actors."""
     if by not in ("country", "actor"):
         raise QueryError(f"--by is country or actor, not {by!r}")
-    conditions, params = ["source_actor IS NOT NULL", "target_actor IS NOT NULL"], []
+    conditions, params = [COUNTED, "source_actor IS NOT NULL", "target_actor IS NOT NULL"], []
     if by == "country":
-        conditions = ["source_country IS NOT NULL", "target_country IS NOT NULL", "source_country <> target_country"]
+        conditions = [COUNTED, "source_country IS NOT NULL", "target_country IS NOT NULL", "source_country <> target_country"]
     if since:
         conditions.append("date >= ?")
         params.append(since)
