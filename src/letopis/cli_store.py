@@ -33,6 +33,16 @@ def _open(db: Path | None, read_only: bool = True):
         raise typer.Exit(2) from None
 
 
+def _curation(path: Path | None):
+    from .store import Curation, CurationError
+
+    try:
+        return Curation.load(path)
+    except CurationError as error:
+        _error(str(error))
+        raise typer.Exit(2) from None
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Input files or directories (as for extract), or '-' for standard input.", show_default=False)],
@@ -52,14 +62,10 @@ def ingest(
 
     from .pipeline import Pipeline
     from .readers import read
-    from .store import Curation, CurationError, Ingest
+    from .store import Ingest
     from .store.feed import feed
 
-    try:
-        rules = Curation.load(curation)
-    except CurationError as error:
-        _error(str(error))
-        raise typer.Exit(2) from None
+    rules = _curation(curation)
     store = _open(db, read_only=False)
     bar = _progress_bar(progress, label="storing")
     fed = None
@@ -364,14 +370,9 @@ def curate(
 
     Example: letopis curate actors.yaml --db chronicle.duckdb
     """
-    from .store import Curation, CurationError
     from .store.curate import apply
 
-    try:
-        rules = Curation.load(file)
-    except CurationError as error:
-        _error(str(error))
-        raise typer.Exit(2) from None
+    rules = _curation(file)
     store = _open(db, read_only=False)
     try:
         with _store_errors(store.path):
