@@ -425,3 +425,32 @@ def _export(store, fmt, out: Path, header: bool) -> None:
         raise typer.Exit(2)
     files = export_tables(store, out, fmt.value)
     typer.echo(f"letopis: {len(files)} tables written to {out}", err=True)
+
+
+# ----- the service -----
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (loopback by default: the API is not on the network).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    token: Annotated[str | None, typer.Option("--token", envvar="LETOPIS_API_TOKEN", help="The API token writes need (X-API-Token header); without one, writing is disabled.", show_default=False)] = None,
+    private: Annotated[bool, typer.Option("--private", help="Reads need the token too.")] = False,
+) -> None:
+    """Serve the REST API over the store (OpenAPI schema at /docs and /openapi.json).
+
+    Example: LETOPIS_API_TOKEN=secret letopis serve --db chronicle.duckdb --port 8000
+    """
+    import uvicorn
+
+    from .service import create_app
+    from .store import StoreError
+
+    if private and not token:
+        _error("--private needs a token (--token or LETOPIS_API_TOKEN)")
+        raise typer.Exit(2)
+    try:
+        service = create_app(_db_path(db), token=token, private=private)
+    except StoreError as error:
+        _error(str(error))
+        raise typer.Exit(2) from None
+    uvicorn.run(service, host=host, port=port, log_level="info")

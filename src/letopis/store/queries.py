@@ -72,6 +72,7 @@ class EventFilter:
     until: date | None = None
     search: str | None = None
     limit: int = 50
+    offset: int = 0
 
 
 EVENT_COLUMNS = ["event_id", "date", "cameo", "plover", "quad_class", "goldstein", "source", "target", "status", "negated",
@@ -85,7 +86,7 @@ def events(db: Database, f: EventFilter) -> Rows:
         WITH picked AS (
             SELECT * FROM events e {where}
             ORDER BY e.date DESC NULLS LAST, e.event_id DESC
-            LIMIT {int(f.limit)}
+            LIMIT {int(f.limit)} OFFSET {int(f.offset)}
         )
         SELECT p.event_id, coalesce(p.date_text, '') AS date, p.cameo, p.plover, p.quad_class, p.goldstein,
                coalesce(sa.name, '') AS source, coalesce(ta.name, '') AS target, p.status, p.negated, p.location,
@@ -231,7 +232,12 @@ def actor_profile(db: Database, name: str, limit: int = 10) -> dict:
         if not ids:
             raise QueryError(f"no country {s.country} in the store")
         s = Side(name, actors=ids)
-    actor_id = s.actors[0]
+    return profile_of(db, s.actors[0], limit)
+
+
+def profile_of(db: Database, actor_id: int, limit: int = 10) -> dict:
+    if not db.scalar("SELECT count(*) FROM actors WHERE actor_id = ?", [actor_id]):
+        raise QueryError(f"no actor {actor_id} in the store")
     actor = _dicts(db.con.execute("SELECT actor_id, name, type, country, sectors, code FROM actors WHERE actor_id = ?", [actor_id]))[0]
     actor["aliases"] = [a for (a,) in db.con.execute("SELECT alias FROM actor_aliases WHERE actor_id = ? ORDER BY alias", [actor_id]).fetchall()]
     actor["documents"] = db.scalar("SELECT count(DISTINCT doc_id) FROM entities WHERE actor_id = ?", [actor_id])
@@ -303,3 +309,75 @@ def _names(db: Database, ids: set) -> dict:
 def _dicts(cursor) -> list[dict]:
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def event_detail(db: Database, event_id: int) -> dict:
+    """An event with its coded fields, its actors and the evidence from every report."""
+    rows = _dicts(db.con.execute("SELECT * FROM events WHERE event_id = ?", [event_id]))
+    if not rows:
+        raise QueryError(f"no event {event_id} in the store")
+    event = {k: (str(v) if k == "date" and v is not None else v) for k, v in rows[0].items()}
+    names = _names(db, set(event["source_ids"]) | set(event["target_ids"]))
+    event["sources"] = [{"actor_id": a, "name": names.get(a)} for a in event["source_ids"]]
+    event["targets"] = [{"actor_id": a, "name": names.get(a)} for a in event["target_ids"]]
+    event["evidence"] = _dicts(db.con.execute("""
+        SELECT m.doc_id, m.start_char, m.end_char, m.sentence, m.trigger, m.duplicate, d.source, strftime(d.doc_date, '%Y-%m-%d') AS doc_date
+        FROM event_mentions m JOIN documents d USING (doc_id) WHERE m.event_id = ? ORDER BY d.doc_date NULLS LAST, m.doc_id, m.start_char
+    """, [event_id]))
+    return event
+
+
+def search_actors(db: Database, text: str, limit: int = 20, offset: int = 0) -> Rows:
+    """Actors whose name or an alias contains the text, the most often named first."""
+    pattern = f"%{fold(text)}%"
+    return Rows(["actor_id", "name", "type", "country", "code", "documents"], _dicts(db.con.execute(f"""
+        SELECT a.actor_id, a.name, a.type, a.country, a.code, (SELECT count(DISTINCT doc_id) FROM entities e WHERE e.actor_id = a.actor_id) AS documents
+        FROM actors a
+        WHERE {FOLDED_NAME} LIKE ? OR a.actor_id IN (SELECT actor_id FROM actor_aliases WHERE folded LIKE ?)
+        ORDER BY documents DESC, a.name LIMIT {int(limit)} OFFSET {int(offset)}
+    """, [pattern, pattern])))
+
+
+def documents(db: Database, limit: int = 20, offset: int = 0) -> Rows:
+    return Rows(["doc_id", "doc_date", "source", "title", "chars", "duplicate_of", "events"], _dicts(db.con.execute(f"""
+        SELECT d.doc_id, strftime(d.doc_date, '%Y-%m-%d') AS doc_date, d.source, d.title, d.chars, d.duplicate_of,
+               (SELECT count(DISTINCT local_id) FROM event_mentions m WHERE m.doc_id = d.doc_id) AS events
+        FROM documents d ORDER BY d.doc_date DESC NULLS LAST, d.doc_id LIMIT {int(limit)} OFFSET {int(offset)}
+    """)))
+
+
+def document(db: Database, doc_id: str) -> dict:
+    """A document with its annotations: entities with their actors and mentions, roles, events, quotes."""
+    rows = _dicts(db.con.execute("SELECT doc_id, hash, source, title, strftime(doc_date, '%Y-%m-%d') AS doc_date, language, text, duplicate_of, similarity "
+                                 "FROM documents WHERE doc_id = ?", [doc_id]))
+    if not rows:
+        raise QueryError(f"no document {doc_id!r} in the store")
+    doc = rows[0]
+    doc["entities"] = _dicts(db.con.execute("""
+        SELECT e.entity_id, e.actor_id, e.type, e.name, e.country, e.code,
+               list({'start': m.start_char, 'end': m.end_char, 'text': m.text, 'kind': m.kind} ORDER BY m.start_char) AS mentions
+        FROM entities e LEFT JOIN mentions m ON m.doc_id = e.doc_id AND m.entity_id = e.entity_id
+        WHERE e.doc_id = ? GROUP BY ALL ORDER BY e.entity_id
+    """, [doc_id]))
+    doc["roles"] = _dicts(db.con.execute("SELECT actor_id, position, of_actor, of_name, status, country, start_char, end_char FROM roles WHERE doc_id = ? ORDER BY start_char", [doc_id]))
+    doc["events"] = _dicts(db.con.execute("""
+        SELECT m.event_id, m.local_id, m.start_char, m.end_char, m.trigger, e.cameo, e.plover, e.quad_class, e.date_text AS date, e.status, e.negated,
+               e.source_ids, e.target_ids
+        FROM event_mentions m JOIN events e USING (event_id) WHERE m.doc_id = ? ORDER BY m.start_char
+    """, [doc_id]))
+    doc["quotes"] = _dicts(db.con.execute("SELECT quote_id, speaker_actor, kind, text, start_char, end_char FROM quotes WHERE doc_id = ? ORDER BY start_char", [doc_id]))
+    return doc
+
+
+def quotes(db: Database, actor: str | None = None, limit: int = 20, offset: int = 0) -> Rows:
+    where, params = "", []
+    if actor:
+        s = side(db, actor)
+        if s.country:
+            raise QueryError("quotes are asked of an actor by name, not of a country")
+        where, params = "WHERE q.speaker_actor IN (SELECT unnest(?::INTEGER[]))", [s.actors]
+    return Rows(["date", "speaker", "text", "doc_id"], _dicts(db.con.execute(f"""
+        SELECT strftime(q.doc_date, '%Y-%m-%d') AS date, a.name AS speaker, q.text, q.doc_id
+        FROM quotes q LEFT JOIN actors a ON a.actor_id = q.speaker_actor {where}
+        ORDER BY q.doc_date DESC NULLS LAST, q.doc_id, q.start_char LIMIT {int(limit)} OFFSET {int(offset)}
+    """, params)))
