@@ -82,3 +82,40 @@ def test_a_posted_text_is_extracted_and_stored(store, pipeline):
     again = api.post("/api/documents", json={"text": text, "doc_date": "2025-10-14"}, headers={"X-API-Token": "s3cret"})
     assert again.json()["already_stored"]
     assert api.get("/api/events", params={"dyad": "ARM:GEO"}).json()["count"] >= 1
+
+
+def test_every_page_renders_with_links_that_work(store):
+    import re
+
+    api = client(store)
+    seen, queue = set(), ["/"]
+    while queue and len(seen) < 60:  # follow the dashboard's own links
+        url = queue.pop(0)
+        if url in seen:
+            continue
+        seen.add(url)
+        page = api.get(url)
+        assert page.status_code == 200, url
+        if url.startswith("/static/"):
+            continue
+        assert "<html" in page.text and "Traceback" not in page.text
+        queue += [link.replace("&amp;", "&") for link in re.findall(r'(?:href|src)="(/[^"#]*)"', page.text) if link not in seen]
+    assert {"/events", "/documents"} <= seen and any(u.startswith("/actor/") for u in seen) and any(u.startswith("/event/") for u in seen)
+    assert any(u.startswith("/dyad?") for u in seen) and any(u.startswith("/document/") for u in seen)
+    assert "<svg" in api.get("/").text and "<rect" in api.get("/dyad?a=AZE&b=GBR").text  # the charts are drawn
+
+
+def test_the_article_page_marks_names_events_and_quotes(store):
+    api = client(store)
+    page = api.get("/document/a").text
+    assert 'class="entity PERSON" href="/actor/' in page and "Закир Гасанов" in page
+    assert '<span class="event" data-event=' in page
+    assert api.get("/actor/99999").status_code == 404 and "no actor 99999" in api.get("/actor/99999").text
+
+
+def test_no_asset_comes_from_elsewhere(store):
+    import re
+
+    api = client(store)
+    for url in ("/", "/events", "/dyad?a=GBR&b=AZE", "/document/a"):
+        assert not re.search(r'(?:href|src)="(?:https?:)?//', api.get(url).text), url

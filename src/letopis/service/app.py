@@ -179,4 +179,10 @@ def create_app(db_path: Path | str, token: str | None = None, private: bool = Fa
         return {"doc_id": done.doc_id, "stored": bool(added.documents), "already_stored": bool(added.skipped),
                 "near_duplicate": bool(added.duplicates), "events": added.events}
 
+    from fastapi.staticfiles import StaticFiles
+
+    from .pages import HERE, router
+
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.include_router(router(view, reader))
     return app

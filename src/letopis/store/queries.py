@@ -76,7 +76,7 @@ class EventFilter:
 
 
 EVENT_COLUMNS = ["event_id", "date", "cameo", "plover", "quad_class", "goldstein", "source", "target", "status", "negated",
-                 "location", "num_mentions", "num_sources", "evidence", "doc_id"]
+                 "location", "num_mentions", "num_sources", "evidence", "doc_id", "source_id", "target_id"]
 EVENT_BRIEF = ["event_id", "date", "cameo", "plover", "source", "target", "status", "num_mentions", "evidence"]
 
 
@@ -90,7 +90,7 @@ def events(db: Database, f: EventFilter) -> Rows:
         )
         SELECT p.event_id, coalesce(p.date_text, '') AS date, p.cameo, p.plover, p.quad_class, p.goldstein,
                coalesce(sa.name, '') AS source, coalesce(ta.name, '') AS target, p.status, p.negated, p.location,
-               p.num_mentions, p.num_sources, m.sentence AS evidence, m.doc_id
+               p.num_mentions, p.num_sources, m.sentence AS evidence, m.doc_id, p.source_actor AS source_id, p.target_actor AS target_id
         FROM picked p
         LEFT JOIN actors sa ON sa.actor_id = p.source_actor
         LEFT JOIN actors ta ON ta.actor_id = p.target_actor
@@ -185,6 +185,20 @@ def timeline(db: Database, first: str, second: str, by: str = "month", since: da
     return Rows(TIMELINE_COLUMNS, [_period_label(r, by) for r in rows])
 
 
+def trend(db: Database, by: str = "month") -> Rows:
+    """All events per period by quad class: is the region cooperating or fighting more."""
+    if by not in PERIODS:
+        raise QueryError(f"--by is one of {', '.join(PERIODS)}, not {by!r}")
+    rows = _dicts(db.con.execute(f"""
+        SELECT strftime(date_trunc('{PERIODS[by]}', date), '%Y-%m-%d') AS period, count(*) AS events,
+               count(*) FILTER (WHERE quad_class = 1) AS verbal_cooperation, count(*) FILTER (WHERE quad_class = 2) AS material_cooperation,
+               count(*) FILTER (WHERE quad_class = 3) AS verbal_conflict, count(*) FILTER (WHERE quad_class = 4) AS material_conflict,
+               round(avg(goldstein), 2) AS goldstein_mean, round(sum(goldstein), 1) AS goldstein_sum
+        FROM events WHERE date IS NOT NULL AND {COUNTED} GROUP BY 1 ORDER BY 1
+    """))
+    return Rows(TIMELINE_COLUMNS, [_period_label(r, by) for r in rows])
+
+
 def _period_label(row: dict, by: str) -> dict:
     day = row["period"]
     row["period"] = {"year": day[:4], "month": day[:7], "quarter": f"{day[:4]}-Q{(int(day[5:7]) - 1) // 3 + 1}"}.get(by, day)
@@ -274,7 +288,7 @@ def _actor_events(db: Database, actor_id: int, limit: int) -> Rows:
     sql = f"""
         SELECT e.event_id, coalesce(e.date_text, '') AS date, e.cameo, e.plover, e.quad_class, e.goldstein,
                coalesce(sa.name, '') AS source, coalesce(ta.name, '') AS target, e.status, e.negated, e.location,
-               e.num_mentions, e.num_sources, NULL AS evidence, e.first_doc AS doc_id
+               e.num_mentions, e.num_sources, NULL AS evidence, e.first_doc AS doc_id, e.source_actor AS source_id, e.target_actor AS target_id
         FROM events e LEFT JOIN actors sa ON sa.actor_id = e.source_actor LEFT JOIN actors ta ON ta.actor_id = e.target_actor
         {where} ORDER BY e.date DESC NULLS LAST, e.event_id DESC LIMIT {int(limit)}
     """
