@@ -113,7 +113,7 @@ def svg_timeline(rows: list[dict], width: int = 960, height: int = 260) -> str:
         return '<p class="empty">No dated events.</p>'
     left, right, top, bottom = 44, 48, 12, 46
     plot_w, plot_h = width - left - right, height - top - bottom
-    most = max(r["events"] for r in rows) or 1
+    most = max(4, -(-max(r["events"] for r in rows) // 4) * 4)  # a multiple of 4: whole numbers on the grid
     step = plot_w / len(rows)
     bar = max(2.0, step * 0.7)
     parts = [f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="events per period by quad class, with the Goldstein mean">']
