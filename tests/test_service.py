@@ -76,12 +76,14 @@ def test_a_private_service_closes_reads(store):
 
 def test_a_posted_text_is_extracted_and_stored(store, pipeline):
     api = client(store, token="s3cret")
+    before = api.get("/api/stats").json()["documents"]  # an answer the service keeps …
     text = "Министр иностранных дел Армении Арарат Мирзоян посетил Тбилиси и встретился с премьер-министром Грузии Ираклием Кобахидзе."
     first = api.post("/api/documents", json={"text": text, "doc_date": "2025-10-14"}, headers={"X-API-Token": "s3cret"})
     assert first.status_code == 201 and first.json()["stored"] and first.json()["events"] >= 1
     again = api.post("/api/documents", json={"text": text, "doc_date": "2025-10-14"}, headers={"X-API-Token": "s3cret"})
     assert again.json()["already_stored"]
     assert api.get("/api/events", params={"dyad": "ARM:GEO"}).json()["count"] >= 1
+    assert api.get("/api/stats").json()["documents"] == before + 1  # … until the store changes
 
 
 def test_every_page_renders_with_links_that_work(store):

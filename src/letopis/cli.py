@@ -350,6 +350,9 @@ def bench(
     store: Annotated[bool, typer.Option("--store", help="Time the store instead: its questions on a large store (generated into --db when missing), and, given a folder, the cost of storing over plain extraction.")] = False,
     db: Annotated[Path, typer.Option("--db", help="With --store: the store to time; generated with --events synthetic events when it does not exist.")] = Path("bench-store.duckdb"),
     events: Annotated[int, typer.Option("--events", min=1000, help="With --store: events of the generated store.")] = 1_000_000,
+    service: Annotated[str | None, typer.Option("--service", help="Put a bounded load on a running `letopis serve` at this URL instead (latency percentiles per endpoint).", show_default=False)] = None,
+    clients: Annotated[int, typer.Option("--clients", min=1, help="With --service: concurrent clients, each asking without pause.")] = 50,
+    seconds: Annotated[float, typer.Option("--seconds", min=1, help="With --service: how long.")] = 30.0,
 ) -> None:
     """Print documents/s, characters/s and peak memory of the full extraction pipeline.
 
@@ -358,12 +361,20 @@ def bench(
     --events synthetic events, and the overhead of `ingest` over `extract` on the folder's texts.
     Example: letopis bench ../shared/data/factrueval-2016/devset
     Example: letopis bench --store ../shared/data/factrueval-2016/devset
+    Example: letopis bench --service http://127.0.0.1:8000 --clients 50 --seconds 30
     """
     for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[variable] = str(threads)
     from . import bench as benchmark
     from .readers import read
 
+    if service:
+        from .service.load import run
+
+        typer.echo(f"{clients} clients for {seconds:g} s against {service}")
+        for name, tally in run(service, clients, seconds).items():
+            typer.echo(tally.line(name))
+        return
     if directory is None and not store:
         _error("a folder of texts is needed (or --store)")
         raise typer.Exit(2)

@@ -17,7 +17,7 @@ from typing import Annotated
 
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 
@@ -47,6 +47,35 @@ class View:
 
     def version(self) -> int:
         return self._db.version()
+
+
+class AnswerCache:
+    """The last CAPACITY answers (JSON bodies), least recently used out first."""
+
+    CAPACITY = 4096
+
+    def __init__(self):
+        from collections import OrderedDict
+
+        self.answers: OrderedDict[str, bytes] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str) -> bytes | None:
+        with self.lock:
+            body = self.answers.get(key)
+            if body is not None:
+                self.answers.move_to_end(key)
+            return body
+
+    def put(self, key: str, body: bytes) -> None:
+        with self.lock:
+            self.answers[key] = body
+            while len(self.answers) > self.CAPACITY:
+                self.answers.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.answers.clear()
 
 
 class NewDocument(BaseModel):
@@ -91,6 +120,28 @@ def create_app(db_path: Path | str, token: str | None = None, private: bool = Fa
         if length is not None and (not length.isdigit() or int(length) > max_body):
             return JSONResponse({"error": f"request body over the limit of {max_body:,} bytes"}, status_code=413)
         return await call_next(request)
+
+    cache = AnswerCache()
+
+    @app.middleware("http")
+    async def remember_answers(request: Request, call_next):
+        """Answers of reads are kept until the store changes (a write through this service, the only
+        writer while it holds the file): the questions analysts share come back in microseconds."""
+        if request.method != "GET" or not request.url.path.startswith("/api/") or private:
+            response = await call_next(request)
+            if request.method == "POST" and response.status_code < 300:
+                cache.clear()
+            return response
+        key = request.url.path + "?" + "&".join(sorted(f"{k}={v}" for k, v in request.query_params.multi_items()))
+        kept = cache.get(key)
+        if kept is not None:
+            return Response(kept, media_type="application/json")
+        response = await call_next(request)
+        if response.status_code != 200:
+            return response
+        body = b"".join([chunk async for chunk in response.body_iterator])
+        cache.put(key, body)
+        return Response(body, status_code=200, media_type="application/json")
 
     @app.exception_handler(QueryError)
     async def not_found(request: Request, error: QueryError):
