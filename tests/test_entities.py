@@ -178,3 +178,9 @@ def test_a_body_named_without_its_country_joins_the_one_named_with_it(extract):
     assert "Конституционный суд" in courts["Конституционный суд Молдавии"].aliases
     assert "Конституционный суд" not in courts
     assert "Верховный суд" in courts  # two countries' supreme courts: the bare name stays apart
+
+
+def test_a_headline_without_a_full_stop_lends_no_country_to_the_next_line(extract):
+    doc = extract("Состоялся телефонный разговор Путина с новым главой Кубы\nВладимир Путин и Мигель Диас-Канель обсудили отношения.")
+    putin = next(e for e in doc.entities if e.name == "Владимир Путин")
+    assert putin.country != "CUB"

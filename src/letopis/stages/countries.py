@@ -107,6 +107,8 @@ def _descriptor_country(doc: Document, inside: _Inside, spans: list[Span], lang:
         sent = doc.tokens[i].sent
         steps = 0
         while i > 0 and steps < MAX_DESCRIPTOR:
+            if "\n" in doc.text[doc.tokens[i - 1].end : doc.tokens[i].start]:
+                break  # a headline without a full stop ends at its line: it describes no one on the next
             inner = inside.ends.get(i)
             if inner is not None and inner.first < i:
                 if inner.type in PLACE_TYPES and lang.is_locative(doc, inner.first, inner.last):
