@@ -371,6 +371,12 @@ def bench(
     if service:
         from .service.load import run
 
+        try:
+            import aiohttp  # noqa: F401
+        except ImportError:
+            _error("--service needs aiohttp: pip install -e '.[bench]' (make install does)")
+            raise typer.Exit(2) from None
+
         typer.echo(f"{clients} clients for {seconds:g} s against {service}")
         for name, tally in run(service, clients, seconds).items():
             typer.echo(tally.line(name))

@@ -453,4 +453,4 @@ def serve(
     except StoreError as error:
         _error(str(error))
         raise typer.Exit(2) from None
-    uvicorn.run(service, host=host, port=port, log_level="info")
+    uvicorn.run(service, host=host, port=port, log_level="warning", access_log=False)  # a line per request would cost more than the answer
