@@ -86,3 +86,54 @@ def test_links_lead_to_actor_event_and_article_pages(site, browser):
     page.locator(".evidence a").first.click()
     assert page.locator("#article a.entity").count() > 0
     page.close()
+
+
+@pytest.fixture(scope="module")
+def chronicle(tmp_path_factory, pipeline):
+    """The seed article and the bundled examples, stored as `letopis ingest` stores them."""
+    import uvicorn
+
+    from conftest import shared_path
+    from letopis.readers import read
+    from letopis.service import create_app
+    from letopis.store import Database, Ingest
+
+    seed = shared_path("seed", "000_f23d8bf6105c5564.txt")
+    docs = [d for d in read([str(seed), str(ROOT / "examples")]) if hasattr(d, "text")]
+    path = tmp_path_factory.mktemp("chronicle") / "chronicle.duckdb"
+    with Database(path) as db:
+        Ingest(db).add([d.to_record() for d in pipeline.process_batch(docs)])
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(path), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if server.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=5)
+
+
+def test_the_seed_story_in_the_dashboard(chronicle, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(chronicle + "/dyad?a=GBR&b=AZE")
+    periods = page.locator("#timeline svg text").all_text_contents()
+    assert {"2025-03", "2025-08", "2025-10", "2025-12"} <= set(periods)
+    assert page.locator("table.events tr").count() >= 8
+    page.screenshot(path=str(SHOTS / "seed-dyad-GBR-AZE.png"), full_page=True)
+    page.locator("table.events a", has_text="Вернон Коакер").first.click()
+    assert page.locator("h1").inner_text() == "Вернон Коакер"
+    assert "государственный министр обороны" in page.content()
+    counterparts = page.locator("section", has_text="Counterparts").inner_text()
+    assert all(name in counterparts for name in ("Ильхам Алиев", "Закир Гасанов", "Вюгар Мустафаев"))
+    page.screenshot(path=str(SHOTS / "seed-actor-Coaker.png"), full_page=True)
+    page.goto(chronicle + "/search?q=Коакер")
+    page.locator("table.events a[href^='/event/']").first.click()
+    page.locator(".evidence a").first.click()
+    assert page.locator("#article span.event").count() >= 5 and page.locator("#article a.entity.PERSON").count() >= 4
+    page.screenshot(path=str(SHOTS / "seed-article.png"), full_page=True)
+    page.close()

@@ -121,3 +121,14 @@ def test_no_asset_comes_from_elsewhere(store):
     api = client(store)
     for url in ("/", "/events", "/dyad?a=GBR&b=AZE", "/document/a"):
         assert not re.search(r'(?:href|src)="(?:https?:)?//', api.get(url).text), url
+
+
+def test_a_posted_file_is_read_as_extract_reads_it(store, pipeline):
+    api = client(store, token="s3cret")
+    article = " date 2025-11-02 \nПремьер-министр Армении Никол Пашинян посетил Москву.\n".encode("cp1251")
+    sent = api.post("/api/documents/file", params={"name": "news.txt"}, content=article,
+                    headers={"X-API-Token": "s3cret", "content-type": "application/octet-stream"})
+    assert sent.status_code == 201 and sent.json()["documents"][0]["stored"]
+    empty = api.post("/api/documents/file", params={"name": "empty.txt"}, content=b"", headers={"X-API-Token": "s3cret"})
+    assert empty.status_code == 422 and "E003" in empty.json()["error"]
+    assert api.post("/api/documents/file", params={"name": "x.txt"}, content=article).status_code == 401

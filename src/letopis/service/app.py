@@ -57,17 +57,17 @@ class AnswerCache:
     def __init__(self):
         from collections import OrderedDict
 
-        self.answers: OrderedDict[str, bytes] = OrderedDict()
+        self.answers: OrderedDict[str, tuple[bytes, str]] = OrderedDict()
         self.lock = threading.Lock()
 
-    def get(self, key: str) -> bytes | None:
+    def get(self, key: str) -> tuple[bytes, str] | None:
         with self.lock:
             body = self.answers.get(key)
             if body is not None:
                 self.answers.move_to_end(key)
             return body
 
-    def put(self, key: str, body: bytes) -> None:
+    def put(self, key: str, body: tuple[bytes, str]) -> None:
         with self.lock:
             self.answers[key] = body
             while len(self.answers) > self.CAPACITY:
@@ -125,9 +125,9 @@ def create_app(db_path: Path | str, token: str | None = None, private: bool = Fa
 
     @app.middleware("http")
     async def remember_answers(request: Request, call_next):
-        """Answers of reads are kept until the store changes (a write through this service, the only
-        writer while it holds the file): the questions analysts share come back in microseconds."""
-        if request.method != "GET" or not request.url.path.startswith("/api/") or private:
+        """Answers of reads (API and pages) are kept until the store changes (a write through this
+        service, the only writer while it holds the file): shared questions come back at once."""
+        if request.method != "GET" or request.url.path.startswith(("/static/", "/docs", "/openapi")) or private:
             response = await call_next(request)
             if request.method == "POST" and response.status_code < 300:
                 cache.clear()
@@ -135,13 +135,14 @@ def create_app(db_path: Path | str, token: str | None = None, private: bool = Fa
         key = request.url.path + "?" + "&".join(sorted(f"{k}={v}" for k, v in request.query_params.multi_items()))
         kept = cache.get(key)
         if kept is not None:
-            return Response(kept, media_type="application/json")
+            return Response(kept[0], media_type=kept[1])
         response = await call_next(request)
         if response.status_code != 200:
             return response
         body = b"".join([chunk async for chunk in response.body_iterator])
-        cache.put(key, body)
-        return Response(body, status_code=200, media_type="application/json")
+        media = response.headers.get("content-type", "application/json")
+        cache.put(key, (body, media))
+        return Response(body, status_code=200, media_type=media)
 
     @app.exception_handler(QueryError)
     async def not_found(request: Request, error: QueryError):
@@ -214,21 +215,44 @@ def create_app(db_path: Path | str, token: str | None = None, private: bool = Fa
     def document(doc_id: str, v: View = Depends(view)) -> dict:
         return queries.document(v, doc_id)
 
-    @app.post("/api/documents", dependencies=[Depends(writer)], status_code=201, summary="Extract a text and store it (needs the API token)")
-    def add_document(new: NewDocument) -> dict:
-        from ..document import Document
+    def store(docs) -> list[dict]:
         from ..pipeline import Pipeline
 
         with lock:
             if "pipeline" not in state:
                 state["pipeline"] = Pipeline.load()
-            doc = Document(text=new.text, doc_id=new.doc_id, doc_date=new.doc_date.isoformat() if new.doc_date else None, source=new.source, title=new.title)
-            (done,) = state["pipeline"].process_batch([doc])
-            added = Ingest(db).add([done.to_record()])
-        if added.conflicts:
-            raise HTTPException(409, f"document id {done.doc_id!r} is already stored with another text")
-        return {"doc_id": done.doc_id, "stored": bool(added.documents), "already_stored": bool(added.skipped),
-                "near_duplicate": bool(added.duplicates), "events": added.events}
+            done = state["pipeline"].process_batch(list(docs))
+            answers = []
+            for doc in done:
+                added = Ingest(db).add([doc.to_record()])
+                if added.conflicts:
+                    raise HTTPException(409, f"document id {doc.doc_id!r} is already stored with another text")
+                answers.append({"doc_id": doc.doc_id, "stored": bool(added.documents), "already_stored": bool(added.skipped),
+                                "near_duplicate": bool(added.duplicates), "events": added.events})
+        cache.clear()
+        return answers
+
+    @app.post("/api/documents", dependencies=[Depends(writer)], status_code=201, summary="Extract a text and store it (needs the API token)")
+    def add_document(new: NewDocument) -> dict:
+        from ..document import Document
+
+        doc = Document(text=new.text, doc_id=new.doc_id, doc_date=new.doc_date.isoformat() if new.doc_date else None, source=new.source, title=new.title)
+        return store([doc])[0]
+
+    @app.post("/api/documents/file", dependencies=[Depends(writer)], status_code=201,
+              summary="Extract and store a file sent as the request body (dated text, .txt, .html, .jsonl, .csv; UTF-8, cp1251, koi8-r)")
+    async def add_file(request: Request, name: Annotated[str, Query(min_length=1, max_length=300, description="The file's name; its extension says its format.")]) -> dict:
+        from ..readers import read_bytes
+
+        data = await request.body()
+        items = list(read_bytes(data, name, Path(name).suffix.lower(), MAX_TEXT))
+        problems = [str(item) for item in items if not hasattr(item, "text")]
+        if problems and len(problems) == len(items):
+            raise HTTPException(422, problems[0])
+        docs = [item for item in items if hasattr(item, "text")]
+        from starlette.concurrency import run_in_threadpool
+
+        return {"documents": await run_in_threadpool(store, docs), "problems": problems}
 
     from fastapi.staticfiles import StaticFiles
 

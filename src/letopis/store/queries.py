@@ -263,12 +263,13 @@ def profile_of(db: Database, actor_id: int, limit: int = 10) -> dict:
         FROM roles r LEFT JOIN actors oa ON oa.actor_id = r.of_actor
         WHERE r.actor_id = ? GROUP BY 1, 2, 3, 4 ORDER BY first_seen NULLS LAST, 1
     """, [actor_id])))
-    counterparts = Rows(["counterpart", "type", "events", "goldstein_mean", "last"], _dicts(db.con.execute(f"""
+    counterparts = Rows(["counterpart", "type", "events", "goldstein_mean", "last", "actor_id"], _dicts(db.con.execute(f"""
         WITH mine AS (
             SELECT event_id, date, goldstein, unnest(CASE WHEN list_contains(source_ids, ?) THEN target_ids ELSE source_ids END) AS other
             FROM events WHERE list_contains(source_ids, ?) OR list_contains(target_ids, ?)
         )
-        SELECT a.name AS counterpart, a.type, count(*) AS events, round(avg(goldstein), 2) AS goldstein_mean, strftime(max(date), '%Y-%m-%d') AS last
+        SELECT a.name AS counterpart, a.type, count(*) AS events, round(avg(goldstein), 2) AS goldstein_mean, strftime(max(date), '%Y-%m-%d') AS last,
+               min(a.actor_id) AS actor_id
         FROM mine JOIN actors a ON a.actor_id = mine.other WHERE mine.other <> ?
         GROUP BY a.name, a.type ORDER BY events DESC, a.name LIMIT {int(limit)}
     """, [actor_id, actor_id, actor_id, actor_id])))
@@ -288,11 +289,13 @@ def _actor_events(db: Database, actor_id: int, limit: int) -> Rows:
     sql = f"""
         SELECT e.event_id, coalesce(e.date_text, '') AS date, e.cameo, e.plover, e.quad_class, e.goldstein,
                coalesce(sa.name, '') AS source, coalesce(ta.name, '') AS target, e.status, e.negated, e.location,
-               e.num_mentions, e.num_sources, NULL AS evidence, e.first_doc AS doc_id, e.source_actor AS source_id, e.target_actor AS target_id
+               e.num_mentions, e.num_sources,
+               (SELECT arg_min(m.sentence, m.start_char) FROM event_mentions m WHERE m.event_id = e.event_id AND m.doc_id = e.first_doc) AS evidence,
+               e.first_doc AS doc_id, e.source_actor AS source_id, e.target_actor AS target_id
         FROM events e LEFT JOIN actors sa ON sa.actor_id = e.source_actor LEFT JOIN actors ta ON ta.actor_id = e.target_actor
         {where} ORDER BY e.date DESC NULLS LAST, e.event_id DESC LIMIT {int(limit)}
     """
-    return Rows(EVENT_COLUMNS, _dicts(db.con.execute(sql, params + [actor_id, actor_id])), [c for c in EVENT_BRIEF if c != "evidence"] + ["location"])
+    return Rows(EVENT_COLUMNS, _dicts(db.con.execute(sql, params + [actor_id, actor_id])), EVENT_BRIEF)
 
 
 def stats(db: Database) -> dict:
