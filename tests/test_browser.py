@@ -20,16 +20,12 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is n
 SHOTS = ROOT / "build" / "screenshots"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def serving(path):
+    """The service over the store at `path` on a free loopback port, for the module's tests."""
     import uvicorn
 
     from letopis.service import create_app
-    from letopis.store import Database, Ingest
 
-    path = tmp_path_factory.mktemp("web") / "web.duckdb"
-    with Database(path) as db:
-        Ingest(db).add(list(meeting_docs()))
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -43,6 +39,16 @@ def site(tmp_path_factory):
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    from letopis.store import Database, Ingest
+
+    path = tmp_path_factory.mktemp("web") / "web.duckdb"
+    with Database(path) as db:
+        Ingest(db).add(list(meeting_docs()))
+    yield from serving(path)
 
 
 @pytest.fixture(scope="module")
@@ -91,11 +97,8 @@ def test_links_lead_to_actor_event_and_article_pages(site, browser):
 @pytest.fixture(scope="module")
 def chronicle(tmp_path_factory, pipeline):
     """The seed article and the bundled examples, stored as `letopis ingest` stores them."""
-    import uvicorn
-
     from conftest import shared_path
     from letopis.readers import read
-    from letopis.service import create_app
     from letopis.store import Database, Ingest
 
     seed = shared_path("seed", "000_f23d8bf6105c5564.txt")
@@ -103,19 +106,7 @@ def chronicle(tmp_path_factory, pipeline):
     path = tmp_path_factory.mktemp("chronicle") / "chronicle.duckdb"
     with Database(path) as db:
         Ingest(db).add([d.to_record() for d in pipeline.process_batch(docs)])
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(path), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if server.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=5)
+    yield from serving(path)
 
 
 def test_the_seed_story_in_the_dashboard(chronicle, browser):
