@@ -454,3 +454,64 @@ def serve(
         _error(str(error))
         raise typer.Exit(2) from None
     uvicorn.run(service, host=host, port=port, log_level="warning", access_log=False)  # a line per request would cost more than the answer
+
+
+# ----- corpus runs on Dask -----
+@app.command()
+def run(
+    corpus: Annotated[list[str], typer.Argument(help="Input files or directories (as for extract).", show_default=False)],
+    out: Annotated[Path, typer.Option("--out", help="The folder of the Parquet partitions and the manifest.", show_default=False)],
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="An existing Dask scheduler (tcp://host:8786); default: a local cluster.", show_default=False)] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes of the local cluster.")] = 2,
+    partition_files: Annotated[int, typer.Option("--partition-files", min=1, help="Input files per partition (one Dask task each).")] = 16,
+    batch_size: BatchSize = SETTINGS["batch_size"].default,
+    max_chars: MaxChars = SETTINGS["max_chars"].default,
+) -> None:
+    """Extract a corpus on Dask workers into Parquet partitions and a manifest; a rerun does only what is missing.
+
+    Example: letopis run ../corpus --out run/ --workers 2 ; letopis load run/ --db chronicle.duckdb
+    """
+    try:
+        from .distributed.run import run_corpus
+    except ImportError:
+        _error("letopis run needs Dask: pip install -e '.[dask]'")
+        raise typer.Exit(2) from None
+    report = run_corpus(corpus, out, scheduler, workers, partition_files, max_chars, batch_size,
+                        progress=lambda done: typer.echo(f"letopis: {done['partition']} done ({done['documents']} documents)", err=True))
+    typer.echo(f"letopis: {report.line()}", err=True)
+    for worker, mb in sorted(report.worker_memory_mb.items()):
+        typer.echo(f"letopis: worker {worker} peak memory {mb:,.0f} MB", err=True)
+    if report.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def load(
+    folder: Annotated[Path, typer.Argument(help="The --out folder of `letopis run`.", show_default=False)],
+    db: DbOption = None,
+    batch_size: BatchSize = SETTINGS["batch_size"].default,
+) -> None:
+    """Store the documents of a `letopis run` (the single writer): the same store `letopis ingest` of the same inputs makes.
+
+    Example: letopis load run/ --db chronicle.duckdb
+    """
+    from itertools import islice
+
+    from .distributed.run import records_in_order
+    from .store import Ingest
+
+    store = _open(db, read_only=False)
+    stored = already = 0
+    try:
+        with _store_errors(store.path):
+            ingest = Ingest(store)
+            records = records_in_order(folder)
+            while batch := list(islice(records, batch_size)):
+                added = ingest.add(batch)
+                stored, already = stored + added.documents, already + added.skipped
+    except FileNotFoundError as error:
+        _error(str(error))
+        raise typer.Exit(2) from None
+    finally:
+        store.close()
+    typer.echo(f"letopis: {stored} documents stored, {already} already in the store, from {folder}", err=True)

@@ -1,0 +1,210 @@
+"""`letopis run`: extraction of a corpus on a Dask cluster, as Parquet partitions and a manifest.
+
+The input files, in the order `letopis extract` reads them, are cut into partitions of
+`partition_files` files. Each partition is one Dask task: its worker reads the files, runs the
+pipeline its plugin loaded once, and writes one Parquet file per table (documents — with the
+whole record as JSON, the form `letopis load` reads —, entities, roles, events, quotes, errors)
+under OUT/<table>/<partition>.parquet, each written to a temporary name and renamed, so a file
+that exists is whole. The client writes the manifest (OUT/manifest.json) after each finished
+partition: a rerun skips the partitions it lists whose input files are unchanged. A document
+that fails is a row of the errors table and does not fail its partition; a worker that dies
+costs its tasks, which Dask runs again elsewhere (retries).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+TABLES = ("documents", "entities", "roles", "events", "quotes", "errors")
+MANIFEST = "manifest.json"
+
+
+@dataclass
+class Partition:
+    name: str
+    files: list[str]
+    fingerprint: str  # of the files' paths, sizes and modification times
+
+
+@dataclass
+class Report:
+    partitions: int = 0
+    done_before: int = 0
+    documents: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+    worker_memory_mb: dict[str, float] = field(default_factory=dict)
+
+    def line(self) -> str:
+        rate = self.documents / self.seconds if self.seconds else 0.0
+        return (f"{self.partitions} partitions ({self.done_before} done before), {self.documents} documents, {self.errors} errors "
+                f"in {self.seconds:.1f} s ({rate:.1f} docs/s)")
+
+
+def input_files(paths: list[str]) -> list[str]:
+    """The files `letopis extract` would read, in its order."""
+    from ..readers import READERS, _walk
+
+    files = []
+    for path in paths:
+        if os.path.isdir(path):
+            files += [str(f) for f in _walk(Path(path))]
+        elif Path(path).suffix.lower() in READERS or os.path.isfile(path):
+            files.append(path)
+    return files
+
+
+def partitions(files: list[str], size: int) -> list[Partition]:
+    cut = []
+    for number, first in enumerate(range(0, len(files), size)):
+        chunk = files[first : first + size]
+        stamp = hashlib.sha256("\n".join(f"{f}\t{_stat(f)}" for f in chunk).encode()).hexdigest()[:16]
+        cut.append(Partition(f"p{number:05d}", chunk, stamp))
+    return cut
+
+
+def _stat(path: str) -> str:
+    try:
+        info = os.stat(path)
+        return f"{info.st_size}:{int(info.st_mtime)}"
+    except OSError:
+        return "missing"
+
+
+def letopis_plugin(batch_size: int = 32):
+    """A worker plugin that loads the pipeline once per worker process, before its first task
+    (made here so that reading a run's output needs no Dask)."""
+    from distributed import WorkerPlugin
+
+    class LetopisPlugin(WorkerPlugin):
+        name = "letopis-pipeline"
+
+        def setup(self, worker) -> None:
+            from ..pipeline import Pipeline
+
+            worker.letopis_pipeline = Pipeline.load(batch_size=batch_size)
+
+    return LetopisPlugin()
+
+
+def extract_partition(partition: Partition, out: str, max_chars: int) -> dict:
+    """Runs on a worker: the partition's documents extracted and written as Parquet files."""
+    import resource
+
+    from distributed import get_worker
+
+    from ..readers import read
+    from ..runner import Summary, extract_stream
+
+    pipeline = get_worker().letopis_pipeline
+    summary, failed = Summary(), []
+    records = [doc.to_record() for doc in extract_stream(read(partition.files, max_chars), pipeline, summary, failed.append)]
+    tables = flatten(records, partition.name)
+    tables["errors"] = [{"partition": partition.name, "source": e.source, "code": e.code, "message": str(e)} for e in failed]
+    for table, rows in tables.items():
+        write_table(Path(out) / table, partition.name, rows)
+    return {"partition": partition.name, "fingerprint": partition.fingerprint, "documents": len(records), "errors": len(failed),
+            "worker": get_worker().address, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def flatten(records: list[dict], partition: str) -> dict[str, list[dict]]:
+    """The records as rows of the documents, entities, roles, events and quotes tables."""
+    tables: dict[str, list[dict]] = {t: [] for t in TABLES}
+    for order, r in enumerate(records):
+        doc = r["doc_id"]
+        tables["documents"].append({"partition": partition, "order": order, "doc_id": doc, "doc_date": r.get("doc_date"), "source": r.get("source"),
+                                    "chars": len(r["text"]), "record": json.dumps(r, ensure_ascii=False)})
+        for e in r.get("entities", []):
+            actor = e.get("actor") or {}
+            tables["entities"].append({"doc_id": doc, "entity_id": e["id"], "type": e["type"], "name": e["name"], "country": e.get("country"),
+                                       "actor_code": actor.get("code"), "mentions": len(e.get("mentions", []))})
+        for role in r.get("roles", []):
+            tables["roles"].append({"doc_id": doc, "person": role["person"], "position": role["position"], "of": role.get("of"),
+                                    "country": role.get("country"), "start": role.get("start"), "end": role.get("end")})
+        for v in r.get("events", []):
+            tables["events"].append({"doc_id": doc, "event_id": v["id"], "cameo": v["cameo"], "plover": v.get("plover"), "quad_class": v.get("quad_class"),
+                                     "goldstein": v.get("goldstein"), "source": ",".join(v.get("source", [])), "target": ",".join(v.get("target", [])),
+                                     "date": v.get("date"), "status": v.get("status"), "negated": v.get("negated"),
+                                     "evidence_start": v["evidence"]["start"], "evidence_end": v["evidence"]["end"]})
+        for n, q in enumerate(r.get("quotes", []), 1):
+            tables["quotes"].append({"doc_id": doc, "quote": n, "speaker": q.get("speaker"), "text": q["text"], "start": q.get("start"), "end": q.get("end")})
+    return tables
+
+
+def write_table(folder: Path, name: str, rows: list[dict]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    folder.mkdir(parents=True, exist_ok=True)
+    table = pa.Table.from_pylist(rows) if rows else pa.table({"empty": pa.array([], pa.bool_())})
+    temporary = folder / f".{name}.parquet.tmp"
+    pq.write_table(table, temporary)
+    os.replace(temporary, folder / f"{name}.parquet")
+
+
+def read_manifest(out: Path) -> dict:
+    try:
+        return json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {"partitions": {}}
+
+
+def write_manifest(out: Path, manifest: dict) -> None:
+    temporary = out / (MANIFEST + ".tmp")
+    temporary.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(temporary, out / MANIFEST)
+
+
+def run_corpus(paths: list[str], out: Path, scheduler: str | None = None, workers: int = 2, partition_files: int = 16,
+               max_chars: int = 1_000_000, batch_size: int = 32, progress: Callable[[dict], None] = lambda done: None) -> Report:
+    from distributed import Client, LocalCluster, as_completed
+
+    out.mkdir(parents=True, exist_ok=True)
+    cut = partitions(input_files(paths), partition_files)
+    manifest = read_manifest(out)
+    done = manifest["partitions"]
+    todo = [p for p in cut if done.get(p.name, {}).get("fingerprint") != p.fingerprint]
+    report = Report(partitions=len(cut), done_before=len(cut) - len(todo))
+    manifest["order"] = [p.name for p in cut]
+    start = time.perf_counter()
+    if not todo:
+        write_manifest(out, manifest)
+        return report
+    cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    with Client(scheduler or cluster) as client:
+        client.register_plugin(letopis_plugin(batch_size))
+        futures = [client.submit(extract_partition, p, str(out), max_chars, key=f"letopis-{p.name}-{p.fingerprint}", retries=3) for p in todo]
+        for future in as_completed(futures):
+            result = future.result()
+            done[result["partition"]] = result
+            write_manifest(out, manifest)
+            report.documents += result["documents"]
+            report.errors += result["errors"]
+            report.worker_memory_mb[result["worker"]] = max(report.worker_memory_mb.get(result["worker"], 0), result["peak_mb"])
+            progress(result)
+    if cluster is not None:
+        cluster.close()
+    write_manifest(out, manifest)
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+def records_in_order(out: Path):
+    """The document records of a run, in the order of its inputs (as `letopis extract` writes them)."""
+    import pyarrow.parquet as pq
+
+    manifest = read_manifest(out)
+    for name in manifest.get("order", []):
+        path = out / "documents" / f"{name}.parquet"
+        if name not in manifest["partitions"] or not path.exists():
+            raise FileNotFoundError(f"{out}: partition {name} is not complete (run `letopis run` again)")
+        table = pq.read_table(path)
+        if "record" in table.column_names:
+            for text in table.column("record").to_pylist():
+                yield json.loads(text)
