@@ -14,6 +14,7 @@ from fastapi.templating import Jinja2Templates
 
 from ..store import queries
 from ..store.queries import QueryError
+from ..store.registry import iso_day
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -47,7 +48,7 @@ def router(view, reader) -> APIRouter:
                search: str | None = None, offset: int = 0, limit: int = 50):
         limit, offset = max(1, min(limit, 200)), max(0, offset)
         f = queries.EventFilter(actor or None, (country or "").upper() or None, dyad or None, False, type or None, None,
-                                int(quad) if quad and quad.isdigit() else None, None, _date(since), _date(until), search or None, limit, offset)
+                                int(quad) if quad and quad.isdigit() else None, None, iso_day(since), iso_day(until), search or None, limit, offset)
         rows, error = [], None
         try:
             rows = queries.events(v, f).rows
@@ -96,15 +97,6 @@ def router(view, reader) -> APIRouter:
         return render(request, "search.html", actors=actors, events=found)
 
     return pages
-
-
-def _date(text: str | None):
-    from datetime import date
-
-    try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
 
 
 def svg_timeline(rows: list[dict], width: int = 960, height: int = 260) -> str:

@@ -36,6 +36,7 @@ import numpy as np
 
 from .. import cameo
 from .database import Database, StoreError
+from .schema import GROUP_KEY
 
 CHUNK = 100_000
 EVENTS_PER_DOCUMENT = 5
@@ -402,10 +403,7 @@ def _derive(db: Database) -> None:
     """Entities (the actors each document's events name), a role for every person named, and a
     quote for about one person in eight: the rows the actor profile reads besides events; and the
     events' grouping keys, as ingest writes them."""
-    db.con.execute("""
-        UPDATE events SET group_key = cameo || '|' || array_to_string(list_sort(source_ids), ',') || '|' || array_to_string(list_sort(target_ids), ',')
-                                      || '|' || coalesce(status, '') || '|' || CAST(CAST(coalesce(negated, false) AS INTEGER) AS VARCHAR)
-    """)
+    db.con.execute(f"UPDATE events SET group_key = {GROUP_KEY}")
     db.con.execute("""
         INSERT INTO entities
         SELECT n.doc_id, 'e' || row_number() OVER (PARTITION BY n.doc_id ORDER BY n.actor_id), n.actor_id, a.type, a.name, a.country, a.code

@@ -19,7 +19,7 @@ from datetime import date, datetime, timezone
 from .curation import Curation
 from .database import Database, StoreError
 from .duplicates import NearDuplicates
-from .registry import Registry
+from .registry import Registry, iso_day
 
 SAME_DAY_WINDOW = 1  # days between two reports of one event given to the day
 
@@ -139,7 +139,7 @@ class Ingest:
     # ----- one document -----
     def _document(self, record: dict, actors: dict[str, int], duplicate: tuple, now: datetime, rows, touched: set[int], added: Added) -> None:
         doc_id = record["doc_id"]
-        doc_date = _day(record.get("doc_date"))
+        doc_date = iso_day(record.get("doc_date"))
         minhash, bands, duplicate_of, similarity = duplicate
         rows["documents"].append({"doc_id": doc_id, "hash": record.pop("_hash"), "source": record.get("source"), "title": record.get("title"),
                                   "doc_date": doc_date, "language": record.get("language"), "text": record["text"], "chars": len(record["text"]),
@@ -284,13 +284,6 @@ def recount(db: Database, events) -> None:
 def _name(entities: dict, entity_id: str | None) -> str | None:
     entity = entities.get(entity_id) if entity_id else None
     return entity["name"] if entity else None
-
-
-def _day(text: str | None) -> date | None:
-    try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
 
 
 PRECISIONS = ("day", "month", "quarter", "year")

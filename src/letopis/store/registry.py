@@ -97,7 +97,7 @@ class Registry:
     # ----- resolving a document -----
     def resolve(self, record: dict) -> dict[str, int]:
         """entity id → actor id for every entity of a document record."""
-        doc_date = _date(record.get("doc_date"))
+        doc_date = iso_day(record.get("doc_date"))
         entities = record.get("entities", [])
         order = sorted(entities, key=lambda e: (e["type"] == "PERSON", _is_lone(e), _is_post_named(e)))
         resolved: dict[str, int] = {}
@@ -207,7 +207,8 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
-def _date(text: str | None) -> date | None:
+def iso_day(text: str | None) -> date | None:
+    """`2025-12-04` as a date; None for nothing or anything else (the store's and the pages' reading of a day)."""
     try:
         return date.fromisoformat(text) if text else None
     except ValueError:

@@ -9,8 +9,9 @@ and as written (`date_text`).
 from __future__ import annotations
 
 # The columns of an event derived from its actors (recomputed when actors are merged or split).
-DERIVED = """group_key = cameo || '|' || array_to_string(list_sort(source_ids), ',') || '|' || array_to_string(list_sort(target_ids), ',')
-                 || '|' || coalesce(status, '') || '|' || CAST(CAST(coalesce(negated, false) AS INTEGER) AS VARCHAR),
+GROUP_KEY = """cameo || '|' || array_to_string(list_sort(source_ids), ',') || '|' || array_to_string(list_sort(target_ids), ',')
+                 || '|' || coalesce(status, '') || '|' || CAST(CAST(coalesce(negated, false) AS INTEGER) AS VARCHAR)"""  # as ingest.group_key
+DERIVED = f"""group_key = {GROUP_KEY},
     source_countries = coalesce((SELECT list(DISTINCT a.country ORDER BY a.country) FROM actors a
                                  WHERE list_contains(events.source_ids, a.actor_id) AND a.country IS NOT NULL), []),
     target_countries = coalesce((SELECT list(DISTINCT a.country ORDER BY a.country) FROM actors a
