@@ -221,10 +221,12 @@ def create_app(db_path: Path | str, token: str | None = None, private: bool = Fa
         with lock:
             if "pipeline" not in state:
                 state["pipeline"] = Pipeline.load()
+            if "ingest" not in state or state["ingest"].failed:  # the registry is read once, not per posted document
+                state["ingest"] = Ingest(db)
             done = state["pipeline"].process_batch(list(docs))
             answers = []
             for doc in done:
-                added = Ingest(db).add([doc.to_record()])
+                added = state["ingest"].add([doc.to_record()])
                 if added.conflicts:
                     raise HTTPException(409, f"document id {doc.doc_id!r} is already stored with another text")
                 answers.append({"doc_id": doc.doc_id, "stored": bool(added.documents), "already_stored": bool(added.skipped),
