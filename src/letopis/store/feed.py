@@ -46,7 +46,7 @@ def feed(items: Iterable[Document | InputError], db: Database, pipeline: Pipelin
         fed.errors.append(error)
         on_error(error)
 
-    fresh = _not_stored(items, ingest, fed, report)
+    fresh = _not_stored(items, ingest, fed)
     docs = extract_stream(fresh, pipeline, summary, report)
     while batch := list(islice(docs, pipeline.batch_size)):
         added = ingest.add([doc.to_record() for doc in batch])
@@ -55,7 +55,7 @@ def feed(items: Iterable[Document | InputError], db: Database, pipeline: Pipelin
     return fed
 
 
-def _not_stored(items, ingest: Ingest, fed: Fed, report) -> Iterator[Document | InputError]:
+def _not_stored(items, ingest: Ingest, fed: Fed) -> Iterator[Document | InputError]:
     for item in items:
         if isinstance(item, InputError):
             yield item

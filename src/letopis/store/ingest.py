@@ -77,7 +77,9 @@ class Ingest:
 
     def _add(self, records: list[dict]) -> Added:
         added = Added()
-        records = self._new(records, added)
+        fresh = self._new(records, added)
+        digests = {id(r): digest for r, digest in fresh}
+        records = [r for r, _ in fresh]
         duplicates = self.duplicates.check_batch([(r["doc_id"], r["text"]) for r in records])
         resolved = {r["doc_id"]: self.registry.resolve(r) for r in records}
         self.groups = self._stored_groups(records, resolved)
@@ -85,7 +87,7 @@ class Ingest:
         touched: set[int] = set()
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         for record in records:
-            self._document(record, resolved[record["doc_id"]], duplicates[record["doc_id"]], now, rows, touched, added)
+            self._document(record, digests[id(record)], resolved[record["doc_id"]], duplicates[record["doc_id"]], now, rows, touched, added)
         new_actors, new_aliases = self.registry.take_new()
         with self.db.transaction():
             self.db.insert("actors", new_actors, ACTOR_COLUMNS)
@@ -98,8 +100,9 @@ class Ingest:
         self.batch += 1
         return added
 
-    def _new(self, records: list[dict], added: Added) -> list[dict]:
-        """The valid records whose text is not stored yet (the first of equal texts in the batch)."""
+    def _new(self, records: list[dict], added: Added) -> list[tuple[dict, str]]:
+        """The valid records whose text is not stored yet (the first of equal texts in the batch),
+        with their text hashes."""
         valid = []
         for record in records:
             problem = record_problem(record)
@@ -119,8 +122,7 @@ class Ingest:
             else:
                 known.add(digest)
                 taken.add(record["doc_id"])
-                record["_hash"] = digest
-                fresh.append(record)
+                fresh.append((record, digest))
         return fresh
 
     def _stored_groups(self, records: list[dict], resolved: dict[str, dict[str, int]]) -> dict[str, list[tuple]]:
@@ -137,11 +139,11 @@ class Ingest:
         return groups
 
     # ----- one document -----
-    def _document(self, record: dict, actors: dict[str, int], duplicate: tuple, now: datetime, rows, touched: set[int], added: Added) -> None:
+    def _document(self, record: dict, digest: str, actors: dict[str, int], duplicate: tuple, now: datetime, rows, touched: set[int], added: Added) -> None:
         doc_id = record["doc_id"]
         doc_date = iso_day(record.get("doc_date"))
         minhash, bands, duplicate_of, similarity = duplicate
-        rows["documents"].append({"doc_id": doc_id, "hash": record.pop("_hash"), "source": record.get("source"), "title": record.get("title"),
+        rows["documents"].append({"doc_id": doc_id, "hash": digest, "source": record.get("source"), "title": record.get("title"),
                                   "doc_date": doc_date, "language": record.get("language"), "text": record["text"], "chars": len(record["text"]),
                                   "duplicate_of": duplicate_of, "similarity": similarity, "batch": self.batch, "ingested_at": now})
         rows["signatures"].append({"doc_id": doc_id, "minhash": minhash})
