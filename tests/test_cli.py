@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 from typer.testing import CliRunner
@@ -187,3 +188,34 @@ def test_eval_events_reports_a_bad_gold_file(runner, tmp_path):
     gold.write_text('{"doc": "missing.txt", "events": []}\n', encoding="utf-8")
     result = runner.invoke(app, ["eval", "events", str(gold), "--data", str(tmp_path)])
     assert result.exit_code == 2 and "cannot read the gold file" in result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.slow
+def test_the_same_texts_give_the_same_records_whatever_the_hash_seed(tmp_path):
+    """Python orders sets of strings by a per-process random seed: no record may depend on it
+    (a Dask worker runs with its own seed and must give what `letopis extract` gives)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    examples = Path(__file__).parent.parent / "examples"
+    code = "import sys; from letopis.cli import main; sys.argv[0] = 'letopis'; main()"
+    outputs = []
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", code, "extract", str(examples)], capture_output=True, text=True, env=env, timeout=600)
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert len(outputs[0].splitlines()) >= 8
+
+
+def test_dask_is_imported_only_by_a_corpus_run():
+    import subprocess
+    import sys
+
+    code = ("import sys, letopis.cli, letopis.cli_store, letopis.distributed.run; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

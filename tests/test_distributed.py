@@ -82,7 +82,7 @@ def test_a_run_on_a_cluster_equals_a_local_extract_and_loads_as_an_ingest(tmp_pa
     assert letopis("extract", news, "-o", local).returncode == 0
     assert records(out) == [json.loads(line) for line in local.read_text(encoding="utf-8").splitlines()]
     again = letopis("run", news, "--out", out, "--scheduler", address, "--partition-files", "3")
-    assert "4 partitions (4 done before), 0 documents" in again.stderr  # nothing repeated
+    assert "4 partitions, all done before: nothing to do" in again.stderr
     from test_store_crash import snapshot
 
     assert letopis("load", out, "--db", tmp_path / "loaded.duckdb").returncode == 0
@@ -106,3 +106,21 @@ def test_a_killed_worker_costs_only_its_tasks(tmp_path, cluster):
     assert running.returncode == 0, errors
     assert len(records(out)) == 24
     assert json.loads(manifest.read_text())["order"] == [f"p{k:05d}" for k in range(12)]
+
+
+def test_a_document_that_fails_is_a_row_of_the_errors_table_and_its_partition_goes_on(tmp_path, cluster):
+    import pyarrow.parquet as pq
+
+    address, _ = cluster
+    news = corpus(tmp_path / "news", n=4)
+    (news / "n01b.txt").write_bytes(bytes(range(256)) * 8)  # binary, between good documents of one partition
+    (news / "n02b.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "run"
+    result = letopis("run", news, "--out", out, "--scheduler", address, "--partition-files", "6", "--progress")
+    assert result.returncode == 1
+    assert "1/1 partitions" in result.stderr  # the progress bar
+    assert "1 partitions (0 done before), 4 documents, 2 errors" in result.stderr
+    assert "n01b.txt: E004 binary data" in result.stderr and "n02b.txt: E003 empty" in result.stderr
+    errors = pq.read_table(out / "errors" / "p00000.parquet").to_pylist()
+    assert sorted((Path(e["source"]).name, e["code"]) for e in errors) == [("n01b.txt", "E004"), ("n02b.txt", "E003")]
+    assert [r["source"] for r in records(out)] == [str(news / f"n{k:02d}.txt") for k in range(4)]

@@ -463,12 +463,16 @@ def run(
     out: Annotated[Path, typer.Option("--out", help="The folder of the Parquet partitions and the manifest.", show_default=False)],
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="An existing Dask scheduler (tcp://host:8786); default: a local cluster.", show_default=False)] = None,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes of the local cluster.")] = 2,
-    partition_files: Annotated[int, typer.Option("--partition-files", min=1, help="Input files per partition (one Dask task each).")] = 16,
+    partition_files: Annotated[int, typer.Option("--partition-files", min=1, help="Input files per partition (one Dask task each); "
+                                                  "fewer than --batch-size leaves the models' batches part empty.")] = 32,
     batch_size: BatchSize = SETTINGS["batch_size"].default,
     max_chars: MaxChars = SETTINGS["max_chars"].default,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Show a progress bar on standard error (default: when it is a terminal).")] = None,
 ) -> None:
     """Extract a corpus on Dask workers into Parquet partitions and a manifest; a rerun does only what is missing.
 
+    Documents that cannot be read or analysed are rows of the run's errors table (OUT/errors/);
+    the run goes on and ends with exit code 1. See docs/cluster.md for a cluster of several machines.
     Example: letopis run ../corpus --out run/ --workers 2 ; letopis load run/ --db chronicle.duckdb
     """
     try:
@@ -476,8 +480,25 @@ def run(
     except ImportError:
         _error("letopis run needs Dask: pip install -e '.[dask]'")
         raise typer.Exit(2) from None
-    report = run_corpus(corpus, out, scheduler, workers, partition_files, max_chars, batch_size,
-                        progress=lambda done: typer.echo(f"letopis: {done['partition']} done ({done['documents']} documents)", err=True))
+    bar = _progress_bar(progress, label="extracting")
+
+    def partition_done(result: dict) -> None:
+        for problem in result["problems"]:
+            if bar is not None:
+                bar.write(f"letopis: error: {problem}", file=sys.stderr)
+            else:
+                _error(problem)
+        if result["errors"] > len(result["problems"]):
+            _error(f"{result['errors'] - len(result['problems'])} more in the errors table of partition {result['partition']}")
+        if bar is not None:
+            bar.update(result["documents"] + result["errors"])
+            bar.set_postfix_str(f"{result['done']}/{result['todo']} partitions", refresh=False)
+
+    try:
+        report = run_corpus(corpus, out, scheduler, workers, partition_files, max_chars, batch_size, progress=partition_done)
+    finally:
+        if bar is not None:
+            bar.close()
     typer.echo(f"letopis: {report.line()}", err=True)
     for worker, mb in sorted(report.worker_memory_mb.items()):
         typer.echo(f"letopis: worker {worker} peak memory {mb:,.0f} MB", err=True)

@@ -126,7 +126,7 @@ def _persons_taken_for_names(doc: Document, lang: Language) -> None:
         if span.type in ("ORGANIZATION", "LOCATION") and span.kind == "name" and span.last - span.first == 1:
             known = span.type == "ORGANIZATION" and span.key in lang.lexicon.organizations
             word = doc.tokens[span.first].text
-            forms = {lang.fold(word)} | lang.lemmas(word)
+            forms = [lang.fold(word), *sorted(lang.lemmas(word))]  # as written first; in a fixed order, not a set's
             surname = next((surnames[f] for f in forms if f in surnames), None)
             if surname and not known:
                 span.type, span.normal, span.parts, span.key = "PERSON", surname[0], [surname], None
