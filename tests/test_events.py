@@ -333,3 +333,34 @@ def test_a_reflexive_passive_and_a_foreign_name_after_a_passive_verb(extract):
     assert ("0841", "RETREAT", [], ["Аун Сан Су Чжи"]) in found  # released, not released by her
     assert ("112", "ACCUSE", [], ["США"]) in found
     assert not any(e[1] == "ASSAULT" for e in found)  # shooting oneself, trying: no attack
+
+
+def test_people_counted_at_a_protest_are_its_participants_and_a_confirmed_arrest_is_the_confirmers(extract):
+    doc = extract(
+        "В центре Еревана прошла акция протеста против повышения цен. Полицейские задержали более 50 человек. "
+        "Ещё 30 человек задержаны полицией. В больнице умерли 2 человека. Власти Грузии подтвердили арест гражданина Армении.",
+        "2025-03-10",
+    )
+    found = events(doc)
+    assert ("173", "COERCE", ["полицейские"], ["протестующие"]) in found
+    assert ("173", "COERCE", ["полиция"], ["протестующие"]) in found
+    assert ("173", "COERCE", ["Грузия"], ["гражданин Армении"]) in found
+    assert not [e for e in found if e[0] != "173" and e[1] != "PROTEST"]  # those who died are no crowd acted on
+
+
+def test_people_counted_without_a_protest_or_named_among_them_are_not_a_crowd(extract):
+    doc = extract(
+        "В рамках расследования полиция задержала двух человек, в том числе бывшего прокурора Гиви Абашидзе. "
+        "Журналисты сообщили об аресте гражданина Армении.",
+        "2025-03-10",
+    )
+    found = events(doc)
+    assert ("173", "COERCE", ["полиция"], ["Гиви Абашидзе"]) in found
+    assert all(e[2] != ["журналисты"] for e in found)  # reporting an arrest is not making it
+
+
+def test_members_and_leaders_of_a_body_stand_for_the_body(extract):
+    doc = extract("Сотрудники службы безопасности Египта арестовали нескольких журналистов. Лидеры ПАСЕ осудили Грузию.", "2025-03-10")
+    found = events(doc)
+    assert ("173", "COERCE", ["служба безопасности Египта"], ["журналисты"]) in found
+    assert ("111", "ACCUSE", ["Парламентская ассамблея Совета Европы"], ["Грузия"]) in found

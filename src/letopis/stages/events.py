@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from .. import cameo
 from ..document import Document, Entity, Mention
 from ..lang.base import Language
-from .referents import PLACE_ENTITY_TYPES, Referents
+from .referents import COUNTED_PEOPLE, PLACE_ENTITY_TYPES, Referents
 
 INTENT_VERBS = {"намереваться", "планировать", "собираться", "пообещать", "обещать", "договориться", "согласиться",
                 "предложить", "хотеть", "решить", "готовиться", "мочь", "намерен", "намеренный", "обязаться", "рассчитывать",
@@ -78,6 +78,7 @@ SEATS = {"Брюссель": ("Европейский союз", "ЕС", "Евр
          "Гаага": ("Международный уголовный суд", "МУС", "Международный суд ООН")}
 INSTRUMENTAL_ENDINGS = ("ом", "ем", "ём", "ой", "ей", "ою", "ею", "ым", "им", "ью", "ами", "ями", "ми")
 ANNOUNCE_VERBS = {"объявить", "объявлять"}  # `объявил о введении санкций`: the announcer acts
+CONFIRM_VERBS = {"подтвердить", "подтверждать"}  # `подтвердила арест`: of an act of force, the confirmer's own
 PHASE_NOUNS = {"возобновление", "продолжение", "начало", "проведение"}  # the act is the noun they govern
 JOINT_PREFIXES = ("03", "04", "057", "06", "0871")  # acts done together: `A и B подписали`, `провели переговоры`
 
@@ -494,6 +495,9 @@ class _Context(Referents):
                 return self._verb_sources(verb)
         if 0 <= sign < len(self.tokens) and self.lang.lemma(self.tokens[sign]) in ANNOUNCE_VERBS and self.preposition(noun) in ("о", "об"):
             return self._verb_sources(sign)  # `объявил о заморозке контактов`: his own act
+        confirmer = self._confirmed_by(noun)
+        if confirmer is not None:
+            return self._verb_sources(confirmer)  # `КНДР подтвердила арест`: who confirms an act of force did it
         possessive = [c for c in children if self.lang.lemma(self.tokens[c]) in ("свой", "его", "ее", "их")]
         if not possessive and not consult:
             return []  # `заявил на митинге`, `дело в связи с акцией`: who speaks of it need not hold it
@@ -506,6 +510,19 @@ class _Context(Referents):
             if self.tokens[i].pos not in ("NOUN", "PROPN"):
                 break
         return []
+
+    def _confirmed_by(self, noun: int) -> int | None:
+        """The verb confirming the act the noun names, as its object (`подтвердила арест`, `подтвердили
+        факт задержания`), when the act is one of force: a state confirms its own arrests and strikes."""
+        if not any(p.cameo[:2] in ("17",) + FORCE_ROOTS for _, p in self.lexicon.noun_predicates.get(self.lang.lemma(self.tokens[noun]), ())):
+            return None
+        i = noun
+        head = self.tokens[i].head
+        if 0 <= head < len(self.tokens) and self.lang.lemma(self.tokens[head]) == "факт" and self.tokens[i].rel == "nmod":
+            i, head = head, self.tokens[head].head
+        if 0 <= head < len(self.tokens) and self.tokens[i].rel == "obj" and self.lang.lemma(self.tokens[head]) in CONFIRM_VERBS:
+            return head
+        return None
 
     def _targets(self, heads: list[int], kinds: tuple[str, ...], sources: list[str], passive: bool):
         """The predicate's target actors, in the lexicon's order of kinds, and a place named in the clause."""
@@ -559,7 +576,7 @@ class _Context(Referents):
         people for those of them named (`задержала 27 человек, в том числе … Нику Мелию`)."""
         token = self.tokens[i]
         lemma = self.lang.lemma(token)
-        if token.pos != "NOUN" or not (lemma in ACT_NOUNS or lemma in self.lexicon.noun_predicates or self._actor(i) is None):
+        if token.pos != "NOUN" or not (lemma in ACT_NOUNS or lemma in self.lexicon.noun_predicates or lemma in COUNTED_PEOPLE or self._actor(i) is None):
             return i
         named = [c for c in self.children.get(i, []) if self._including(c) and self._actor(c)]
         if named:

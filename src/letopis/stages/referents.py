@@ -26,7 +26,7 @@ GROUP_NOUNS = {"протестующий": ("CVL",), "демонстрант": (
                "организатор": (), "партнер": (), "союзник": (), "националист": (), "радикал": (), "либерал": (), "консерватор": (), "экстремист": ("REB",),
                "исламист": ("REB",), "повстанец": ("REB",), "манифестант": ("CVL",), "забастовщик": ("LAB",)}
 # people who act for a body: `представители ПАСЕ`, `сотрудники службы безопасности` are the body
-MEMBER_NOUNS = {"представитель", "сотрудник", "член", "делегация", "сила", "эксперт", "специалист", "дипломат", "офицер", "военнослужащий"}
+MEMBER_NOUNS = {"представитель", "сотрудник", "член", "делегация", "сила", "эксперт", "специалист", "дипломат", "офицер", "военнослужащий", "лидер"}
 LEADER_POSTS = {"глава", "лидер", "руководитель", "глава государства", "глава правительства"}
 HEAD_POSTS = {"президент", "премьер-министр", "премьер", "председатель", "канцлер", "король", "глава государства",
               "глава правительства", "председатель правительства", "лидер", "временный президент", "исполняющий обязанности президента"}
@@ -37,6 +37,8 @@ RELATIVE = {"который"}
 BODY_SYNONYMS = {"ведомство": {"министерство", "ведомство", "служба", "агентство", "комитет", "департамент"}}  # `ведомство` after `МИД`
 QUANTITY_NOUNS = {"группа", "тысяча", "сотня", "десяток", "часть", "большинство", "ряд", "толпа", "отряд"}
 NOT_GROUPS = {"человек", "люди", "друг", "другой", "себя"}  # people as such are no actor of their own
+COUNTED_PEOPLE = {"человек", "люди"}  # … unless counted at a protest
+FORCED_ROOTS = ("17", "18", "19")  # CAMEO roots of force against people: coerce, assault, fight
 STATE_NOUNS = {"власть", "правительство", "руководство", "кабинет", "режим"}
 
 
@@ -191,6 +193,36 @@ class Referents:
             return self.participants(i)  # `подавили акции протеста`: the people taking part
         if token.pos == "NOUN" and token.feats.get("Number") == "Plur" and token.feats.get("Animacy") == "Anim" and lemma not in NOT_GROUPS:
             return self._group_actor(i)  # `уволил двух генералов полиции`, `военные`
+        if lemma in COUNTED_PEOPLE and self._counted(i) and self._forced(i):
+            return self._protest_crowd(i)  # `задержали 39 человек` after a protest: its participants
+        return None
+
+    def _counted(self, i: int) -> bool:
+        """`39 человек`, `более 500 человек`, `сотни людей`: people counted, not named."""
+        if any(self.tokens[c].rel.startswith("nummod") for c in self.children.get(i, [])):
+            return True
+        head = self.tokens[i].head
+        return 0 <= head < len(self.tokens) and self.lang.lemma(self.tokens[head]) in QUANTITY_NOUNS
+
+    def _forced(self, i: int) -> bool:
+        """Whether the people are those a verb of force acts on (`задержали`, `разогнали`, `избили`),
+        not, say, those who died (`погибли 16 человек`)."""
+        head = self.tokens[i].head
+        if 0 <= head < len(self.tokens) and self.lang.lemma(self.tokens[head]) in QUANTITY_NOUNS:
+            head = self.tokens[head].head  # `сотни человек`
+        if not 0 <= head < len(self.tokens):
+            return False
+        return any(p.cameo[:2] in FORCED_ROOTS for p in self.lexicon.verb_predicates.get(self.lang.lemma(self.tokens[head]), ()))
+
+    def _protest_crowd(self, i: int, sentences: int = 5) -> str | None:
+        """The participants of the protest told last before token i, within a few sentences."""
+        sentence = self.tokens[i].sent
+        for k in range(i - 1, -1, -1):
+            if self.tokens[k].sent < sentence - sentences:
+                break
+            token = self.tokens[k]
+            if token.pos == "NOUN" and any(p.cameo.startswith("14") for _, p in self.lexicon.noun_predicates.get(self.lang.lemma(token), ())):
+                return self.participants(k)
         return None
 
     def _holder(self, post: dict) -> str | None:
@@ -226,8 +258,11 @@ class Referents:
             span = self.entity_at.get(c)
             if span is not None and span.type == "ORGANIZATION":
                 return span.entity
-            if span is None and self.tokens[c].pos == "NOUN" and self.tokens[c].feats.get("Number") == "Plur" and self.lang.lemma(self.tokens[c]) in self.lexicon.org_types:
-                return self._group_actor(c)
+            if span is None and self.tokens[c].pos == "NOUN" and self.lang.lemma(self.tokens[c]) in self.lexicon.org_types:
+                if self.tokens[c].feats.get("Number") == "Plur":
+                    return self._group_actor(c)
+                if self.lexicon.org_types[self.lang.lemma(self.tokens[c])].sector:
+                    return self._body_actor(c)  # `сотрудники службы безопасности Египта`
         return None
 
     def _is_person(self, i: int) -> bool:
