@@ -364,3 +364,13 @@ def test_members_and_leaders_of_a_body_stand_for_the_body(extract):
     found = events(doc)
     assert ("173", "COERCE", ["служба безопасности Египта"], ["журналисты"]) in found
     assert ("111", "ACCUSE", ["Парламентская ассамблея Совета Европы"], ["Грузия"]) in found
+
+
+def test_a_protest_recalled_in_a_circumstance_is_not_an_event_again(extract):
+    doc = extract(
+        "В Тбилиси прошла акция протеста против закона об иностранных агентах. "
+        "После массовых протестов правительство Грузии подало в отставку. В ходе демонстраций были ранены 10 человек.",
+        "2025-03-10",
+    )
+    protests = [e for e in events(doc) if e[1] == "PROTEST"]
+    assert len(protests) == 1

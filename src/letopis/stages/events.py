@@ -78,6 +78,7 @@ SEATS = {"Брюссель": ("Европейский союз", "ЕС", "Евр
          "Гаага": ("Международный уголовный суд", "МУС", "Международный суд ООН")}
 INSTRUMENTAL_ENDINGS = ("ом", "ем", "ём", "ой", "ей", "ою", "ею", "ым", "им", "ью", "ами", "ями", "ми")
 ANNOUNCE_VERBS = {"объявить", "объявлять"}  # `объявил о введении санкций`: the announcer acts
+RECALLING_PREPOSITIONS = {"в", "во", "после", "с", "со", "за", "до", "против", "по", "из-за", "вследствие"}  # `на акцию`, `о протестах` stay
 CONFIRM_VERBS = {"подтвердить", "подтверждать"}  # `подтвердила арест`: of an act of force, the confirmer's own
 PHASE_NOUNS = {"возобновление", "продолжение", "начало", "проведение"}  # the act is the noun they govern
 JOINT_PREFIXES = ("03", "04", "057", "06", "0871")  # acts done together: `A и B подписали`, `провели переговоры`
@@ -279,6 +280,8 @@ class _Context(Referents):
         if not sources and not targets:
             sources = self._relation_parties(heads)
         by_participants = not sources and nominal and predicate.cameo.startswith(PROTEST_PREFIX)
+        if by_participants and self.preposition(trigger) in RECALLING_PREPOSITIONS:
+            return []  # `в ходе демонстраций`, `после массовых протестов`: a protest recalled, told where it is the news
         if by_participants:
             sources = [self.participants(trigger)]
         if not sources and not targets:
