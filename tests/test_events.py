@@ -374,3 +374,23 @@ def test_a_protest_recalled_in_a_circumstance_is_not_an_event_again(extract):
     )
     protests = [e for e in events(doc) if e[1] == "PROTEST"]
     assert len(protests) == 1
+
+
+def test_an_arrest_in_a_country_without_its_agent_is_by_that_state(extract):
+    doc = extract("В Турции арестована группа военных. Журналист был задержан в Баку. В Тбилиси 5 тысяч человек приняли участие в шествии.", "2025-03-10")
+    found = events(doc)
+    assert ("173", "COERCE", ["Турция"], ["военные"]) in found
+    assert ("173", "COERCE", ["Азербайджан"], ["журналист"]) in found
+    assert [e[1] for e in found].count("PROTEST") == 1  # taking part in a march is the news, not a recollection
+
+
+def test_a_protest_of_named_people_is_theirs(extract):
+    doc = extract("Уже месяц в Тбилиси проходят массовые акции протеста сторонников евроинтеграции. В Ереване прошел митинг оппозиции.", "2025-03-10")
+    assert [(e[0], e[2]) for e in events(doc)] == [("141", ["сторонники евроинтеграции"]), ("141", ["оппозиция"])]
+
+
+def test_a_journey_without_a_traveller_is_no_visit_but_a_second_visit_keeps_the_first_ones(extract):
+    doc = extract("Министр иностранных дел Армении Арарат Мирзоян посетил Баку. Затем посетил Тбилиси. "
+                  "В 1850 году его предок отправился в Америку.", "2025-03-10")
+    visits = [e for e in events(doc) if e[0] == "042"]
+    assert visits == [("042", "CONSULT", ["Арарат Мирзоян"], ["Азербайджан"]), ("042", "CONSULT", ["Арарат Мирзоян"], ["Грузия"])]

@@ -79,6 +79,7 @@ SEATS = {"Брюссель": ("Европейский союз", "ЕС", "Евр
 INSTRUMENTAL_ENDINGS = ("ом", "ем", "ём", "ой", "ей", "ою", "ею", "ым", "им", "ью", "ами", "ями", "ми")
 ANNOUNCE_VERBS = {"объявить", "объявлять"}  # `объявил о введении санкций`: the announcer acts
 RECALLING_PREPOSITIONS = {"в", "во", "после", "с", "со", "за", "до", "против", "по", "из-за", "вследствие"}  # `на акцию`, `о протестах` stay
+DETENTION_CODES = ("172", "173", "174")  # dismiss, arrest, expel: acts of a state's authorities
 CONFIRM_VERBS = {"подтвердить", "подтверждать"}  # `подтвердила арест`: of an act of force, the confirmer's own
 PHASE_NOUNS = {"возобновление", "продолжение", "начало", "проведение"}  # the act is the noun they govern
 JOINT_PREFIXES = ("03", "04", "057", "06", "0871")  # acts done together: `A и B подписали`, `провели переговоры`
@@ -102,6 +103,7 @@ class Found:
     confidence: float = 0.8
     governor: int | None = None  # the verb or noun stating the intention (`договорились`, `намерение`)
     by_participants: bool = False  # a protest held by its unnamed participants
+    someone_else: bool = False  # a subject is written but is no actor (`его предок отправился`): carry no agent to it
 
 
 def run(doc: Document, lang: Language) -> Document:
@@ -114,6 +116,7 @@ def run(doc: Document, lang: Language) -> Document:
     found += context.from_speech(found)
     _visit_locations(found, context)
     _agents_carried(found)
+    found = [e for e in found if e.sources or not e.cameo.startswith("042")]  # `приехал в Раджин`, no one named as travelling
     doc.events = [_record(doc, e, n) for n, e in enumerate(_merged(found), 1)]
     return doc
 
@@ -277,10 +280,12 @@ class _Context(Referents):
                 targets = self._attacked_country(location, sources)
             if not targets and predicate.cameo[:2] in ("02", "10"):
                 targets = [a for a in self.actors(self._asked(trigger)) if a not in sources]
+        if not sources and targets and location and not nominal and predicate.cameo[:3] in DETENTION_CODES and self._passive(trigger):
+            sources = self._state_of_place(location)  # `в Турции арестована группа военных`: by that state
         if not sources and not targets:
             sources = self._relation_parties(heads)
         by_participants = not sources and nominal and predicate.cameo.startswith(PROTEST_PREFIX)
-        if by_participants and self.preposition(trigger) in RECALLING_PREPOSITIONS:
+        if by_participants and self.preposition(trigger) in RECALLING_PREPOSITIONS and not self._taken_part_in(trigger):
             return []  # `в ходе демонстраций`, `после массовых протестов`: a protest recalled, told where it is the news
         if by_participants:
             sources = [self.participants(trigger)]
@@ -313,6 +318,7 @@ class _Context(Referents):
         for source_list, target in self._pairs(heads, predicate.cameo, sources, targets):
             event = Found(trigger, code_text, source_list, [target] if target else [], sentence, noun, location, place_target)
             event.status, event.governor, event.by_participants = status, governor, by_participants
+            event.someone_else = not source_list and not nominal and any(self.tokens[c].rel == "nsubj" for c in self.children.get(trigger, []))
             event.negated = False if negated_intent else self._negated(trigger)
             if code_text.startswith("03") and governor is not None:
                 # an intention is stated when its verb says it: `6 июля … сообщил, что готов предоставить`
@@ -487,6 +493,7 @@ class _Context(Referents):
         if agents:
             return self.actors(agents)
         owners = [] if patient_genitive else [c for c in children if self.tokens[c].rel == "nmod" and self.tokens[c].feats.get("Case") == "Gen" and not self.preposition(c)]
+        owners = [g for c in owners for g in (self._genitives(c) if self._event_word(c) else []) or [c]]  # `акции протеста сторонников X`
         owners += [c for c in children if self.tokens[c].rel == "amod" and c in self.entity_at]
         owned_by = self.actors(owners)
         if owned_by:
@@ -627,6 +634,22 @@ class _Context(Referents):
         self.entities[made.id] = made
         return made.id
 
+    def _genitives(self, noun: int) -> list[int]:
+        return [c for c in self.children.get(noun, []) if self.tokens[c].rel == "nmod" and self.tokens[c].feats.get("Case") == "Gen" and not self.preposition(c)]
+
+    def _taken_part_in(self, noun: int) -> bool:
+        """`приняли участие в шествии`, `участвовали в митинге`: the protest is the news."""
+        head = self.tokens[noun].head
+        return 0 <= head < len(self.tokens) and self.lang.lemma(self.tokens[head]) in ("участие", "участвовать")
+
+    def _state_of_place(self, place: str) -> list[str]:
+        """The country a place is in, as an actor: the state whose authorities act there."""
+        entity = self.entities.get(place)
+        if entity is None or entity.type not in ("COUNTRY", "CITY") or not entity.country:
+            return []
+        state = self._country_of_place(place)
+        return [state] if self.entities.get(state) is not None and self.entities[state].type == "COUNTRY" else []
+
     def _seated_body(self, city: Entity) -> str | None:
         """The international body seated in the city that the document names most, if any."""
         bodies = SEATS.get(city.name, ())
@@ -760,7 +783,7 @@ def _agents_carried(found: list[Found]) -> None:
     """`Суд приговорил X … Приговоры были вынесены и другим участникам`: an act told without its
     doer right after one of the same kind done by someone is done by them."""
     for k, event in enumerate(found):
-        if event.sources or not event.targets:
+        if event.sources or not event.targets or event.someone_else:
             continue
         before = next((p for p in reversed(found[:k]) if p.cameo[:3] == event.cameo[:3] and p.sources
                        and 0 <= event.sentence - p.sentence <= 1 and p.trigger != event.trigger), None)
