@@ -97,15 +97,15 @@ def test_a_killed_worker_costs_only_its_tasks(tmp_path, cluster):
     code = "import sys; from letopis.cli import main; sys.argv[0] = 'letopis'; main()"
     running = subprocess.Popen([sys.executable, "-c", code, "run", str(news), "--out", str(out), "--scheduler", address, "--partition-files", "2"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    manifest = out / "manifest.json"
+    done = out / "done.jsonl"
     deadline = time.time() + 300
-    while time.time() < deadline and not (manifest.exists() and json.loads(manifest.read_text())["partitions"]):
+    while time.time() < deadline and not (done.exists() and done.read_text().strip()):
         time.sleep(0.2)
     os.kill(workers[0].pid, signal.SIGKILL)  # in the middle of the run
     _, errors = running.communicate(timeout=600)
     assert running.returncode == 0, errors
     assert len(records(out)) == 24
-    assert json.loads(manifest.read_text())["order"] == [f"p{k:05d}" for k in range(12)]
+    assert json.loads((out / "manifest.json").read_text())["order"] == [f"p{k:05d}" for k in range(12)]
 
 
 def test_a_document_that_fails_is_a_row_of_the_errors_table_and_its_partition_goes_on(tmp_path, cluster):
@@ -124,3 +124,15 @@ def test_a_document_that_fails_is_a_row_of_the_errors_table_and_its_partition_go
     errors = pq.read_table(out / "errors" / "p00000.parquet").to_pylist()
     assert sorted((Path(e["source"]).name, e["code"]) for e in errors) == [("n01b.txt", "E004"), ("n02b.txt", "E003")]
     assert [r["source"] for r in records(out)] == [str(news / f"n{k:02d}.txt") for k in range(4)]
+
+
+def test_the_journal_of_finished_partitions_survives_a_line_cut_short(tmp_path):
+    from letopis.distributed.run import read_manifest, record_done, write_manifest
+
+    write_manifest(tmp_path, ["p00000", "p00001"])
+    with open(tmp_path / "done.jsonl", "a", encoding="utf-8") as journal:
+        record_done(journal, {"partition": "p00000", "fingerprint": "a", "documents": 3})
+        journal.write('{"partition": "p00001", "finger')  # the client killed while writing
+    manifest = read_manifest(tmp_path)
+    assert manifest["order"] == ["p00000", "p00001"]
+    assert list(manifest["partitions"]) == ["p00000"]

@@ -5,8 +5,11 @@ The input files, in the order `letopis extract` reads them, are cut into partiti
 pipeline its plugin loaded once, and writes one Parquet file per table (documents — with the
 whole record as JSON, the form `letopis load` reads —, entities, roles, events, quotes, errors)
 under OUT/<table>/<partition>.parquet, each written to a temporary name and renamed, so a file
-that exists is whole. The client writes the manifest (OUT/manifest.json) after each finished
-partition: a rerun skips the partitions it lists whose input files are unchanged. A document
+that exists is whole. The manifest is two files: OUT/manifest.json, the partitions in input
+order, written once per run, and OUT/done.jsonl, one line appended for each finished partition
+(so a run of many thousands of partitions does not rewrite a growing file after each one; a line
+cut short by a crash is ignored). A rerun skips the finished partitions whose input files are
+unchanged. A document
 that fails is a row of the errors table and does not fail its partition; a worker that dies
 costs its tasks, which Dask runs again elsewhere (retries).
 """
@@ -24,6 +27,7 @@ from pathlib import Path
 
 TABLES = ("documents", "entities", "roles", "events", "quotes", "errors")
 MANIFEST = "manifest.json"
+DONE = "done.jsonl"
 PROBLEMS_SHOWN = 20  # error lines per partition sent back to the client; all are in the errors table
 
 
@@ -204,16 +208,42 @@ def write_table(folder: Path, name: str, rows: list[dict]) -> None:
 
 
 def read_manifest(out: Path) -> dict:
+    """{"order": [partition names in input order], "partitions": {name: its result}}."""
     try:
-        return json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {"partitions": {}}
+        manifest = {}
+    manifest.setdefault("order", [])
+    manifest["partitions"] = read_done(out)
+    return manifest
 
 
-def write_manifest(out: Path, manifest: dict) -> None:
+def read_done(out: Path) -> dict[str, dict]:
+    done: dict[str, dict] = {}
+    try:
+        lines = (out / DONE).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return done
+    for line in lines:
+        try:
+            result = json.loads(line)
+        except ValueError:
+            continue  # the last line of a run killed while writing it
+        done[result["partition"]] = result
+    return done
+
+
+def write_manifest(out: Path, order: list[str]) -> None:
     temporary = out / (MANIFEST + ".tmp")
-    temporary.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    temporary.write_text(json.dumps({"order": order}, ensure_ascii=False), encoding="utf-8")
     os.replace(temporary, out / MANIFEST)
+
+
+def record_done(journal, result: dict) -> None:
+    """One finished partition, appended and flushed to the disk before the next is counted."""
+    journal.write(json.dumps(result, ensure_ascii=False) + "\n")
+    journal.flush()
+    os.fsync(journal.fileno())
 
 
 def run_corpus(paths: list[str], out: Path, scheduler: str | None = None, workers: int = 2, partition_files: int = 32,
@@ -222,22 +252,20 @@ def run_corpus(paths: list[str], out: Path, scheduler: str | None = None, worker
 
     out.mkdir(parents=True, exist_ok=True)
     cut = partitions(input_files(paths), partition_files)
-    manifest = read_manifest(out)
-    done = manifest["partitions"]
+    done = read_done(out)
     todo = [p for p in cut if done.get(p.name, {}).get("fingerprint") != p.fingerprint]
     report = Report(partitions=len(cut), done_before=len(cut) - len(todo))
-    manifest["order"] = [p.name for p in cut]
-    start = time.perf_counter()
+    write_manifest(out, [p.name for p in cut])
     if not todo:
-        write_manifest(out, manifest)
         return report
+    start = time.perf_counter()
     cluster = None
     if not scheduler:
         import dask
 
         with dask.config.set(CALMER_CONFIG):
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR)
-    with Client(scheduler or cluster) as client:
+    with Client(scheduler or cluster) as client, open(out / DONE, "a", encoding="utf-8") as journal:
         client.register_plugin(letopis_plugin(batch_size))
         report.ready_seconds = time.perf_counter() - start
         # the largest partitions first, so that the run does not end waiting for one big one
@@ -246,8 +274,7 @@ def run_corpus(paths: list[str], out: Path, scheduler: str | None = None, worker
         for finished, future in enumerate(as_completed(futures), 1):
             result = future.result()
             problems = result.pop("problems")
-            done[result["partition"]] = result
-            write_manifest(out, manifest)
+            record_done(journal, result)
             report.documents += result["documents"]
             report.errors += result["errors"]
             report.worker_memory_mb[result["worker"]] = max(report.worker_memory_mb.get(result["worker"], 0), result["peak_mb"])
@@ -255,7 +282,6 @@ def run_corpus(paths: list[str], out: Path, scheduler: str | None = None, worker
         report.seconds = time.perf_counter() - start
     if cluster is not None:
         cluster.close()
-    write_manifest(out, manifest)
     return report
 
 
