@@ -253,15 +253,15 @@ def test_a_bare_post_in_a_headline_is_its_one_holder_named_later(extract):
 
 
 def test_aid_received_from_someone_is_given_by_them(extract):
-    doc = extract("Весной Ирландия получила помощь от Международного валютного фонда. Путин также поговорил с Раулем Кастро.", "2024-03-05")
+    doc = extract("Весной Ирландия получила помощь от Международного валютного фонда. Лавров позже поговорил с Бруно Родригесом.", "2024-03-05")
     assert ("070", "AID", ["Международный валютный фонд"], ["Ирландия"]) in events(doc)
-    assert ("040", "CONSULT", ["Путин"], ["Рауль Кастро"]) in events(doc)
+    assert ("040", "CONSULT", ["Лавров"], ["Бруно Родригес"]) in events(doc)
 
 
 def test_a_sentence_without_a_doer_continues_the_one_before(extract):
     doc = extract(
         "Суд Ленинского района приговорил Ивана Петрова к пяти годам. "
-        "Обвинительные приговоры были вынесены и другим участникам процесса: Илье Смирнову и Федору Мирзоянову.",
+        "Обвинительные приговоры вынесены также другим фигурантам дела: Илье Смирнову и Федору Мирзоянову.",
         "2024-03-05",
     )
     sentenced = [e for e in events(doc) if e[0] == "116"]
@@ -281,8 +281,8 @@ def test_a_protest_shown_by_resigning_is_the_resigner(extract):
 
 
 def test_a_sentence_is_not_part_of_the_post(extract):
-    doc = extract("Итальянский суд приговорил украинского солдата к 24 годам тюрьмы.", "2024-03-05")
-    assert ("116", "ACCUSE", ["Итальянский суд"], ["украинский солдат"]) in events(doc)
+    doc = extract("Французский суд приговорил грузинского бизнесмена к 12 годам тюрьмы.", "2024-03-05")
+    assert ("116", "ACCUSE", ["Французский суд"], ["грузинский бизнесмен"]) in events(doc)
 
 
 def test_people_named_by_a_plural_noun_are_a_group_and_a_crushed_protest_its_participants(extract):
@@ -294,7 +294,7 @@ def test_people_named_by_a_plural_noun_are_a_group_and_a_crushed_protest_its_par
 
 
 def test_refusing_to_resume_talks_and_announcing_a_freeze(extract):
-    doc = extract("Палестинцы отказываются от возобновления переговоров с Израилем. Махмуд Аббас объявил о заморозке контактов с Израилем.", "2024-03-05")
+    doc = extract("Палестинцы отказываются от возобновления переговоров с Израилем. Махмуд Аббас объявил о заморозке всех контактов с израильской стороной.", "2024-03-05")
     found = events(doc)
     assert ("125", "REJECT", ["палестинцы"], ["Израиль"]) in [(c, t, [s.lower() for s in a], b) for c, t, a, b in found]
     assert not any(e[0].startswith("04") for e in found)  # the refused talks are no talks
@@ -327,10 +327,10 @@ def test_brussels_in_a_story_about_the_eu_is_the_eu(extract):
 
 
 def test_a_reflexive_passive_and_a_foreign_name_after_a_passive_verb(extract):
-    doc = extract("В Мьянме из-под домашнего ареста выпущена Аун Сан Су Чжи. США обвиняются в применении пыток. "
-                  "Бывший президент Перу застрелился при задержании. Министр пытался смягчить кризис.", "2024-03-05")
+    doc = extract("Из-под домашнего ареста наконец выпущена Тин Мар Аунг. США обвиняются в применении пыток. "
+                  "Бывший министр Боливии застрелился при аресте. Министр пытался смягчить кризис.", "2024-03-05")
     found = events(doc)
-    assert ("0841", "RETREAT", [], ["Аун Сан Су Чжи"]) in found  # released, not released by her
+    assert ("0841", "RETREAT", [], ["Тин Мар Аунг"]) in found  # released, not released by her
     assert ("112", "ACCUSE", [], ["США"]) in found
     assert not any(e[1] == "ASSAULT" for e in found)  # shooting oneself, trying: no attack
 
@@ -360,9 +360,9 @@ def test_people_counted_without_a_protest_or_named_among_them_are_not_a_crowd(ex
 
 
 def test_members_and_leaders_of_a_body_stand_for_the_body(extract):
-    doc = extract("Сотрудники службы безопасности Египта арестовали нескольких журналистов. Лидеры ПАСЕ осудили Грузию.", "2025-03-10")
+    doc = extract("Сотрудники службы безопасности Армении задержали двух блогеров. Лидеры ПАСЕ осудили Грузию.", "2025-03-10")
     found = events(doc)
-    assert ("173", "COERCE", ["служба безопасности Египта"], ["журналисты"]) in found
+    assert ("173", "COERCE", ["служба безопасности Армении"], ["блогеры"]) in found
     assert ("111", "ACCUSE", ["Парламентская ассамблея Совета Европы"], ["Грузия"]) in found
 
 
@@ -377,16 +377,18 @@ def test_a_protest_recalled_in_a_circumstance_is_not_an_event_again(extract):
 
 
 def test_an_arrest_in_a_country_without_its_agent_is_by_that_state(extract):
-    doc = extract("В Турции арестована группа военных. Журналист был задержан в Баку. В Тбилиси 5 тысяч человек приняли участие в шествии.", "2025-03-10")
+    doc = extract("В Казахстане арестована группа чиновников. Журналист был задержан в Баку. В Тбилиси 5 тысяч человек приняли участие в шествии. "
+                  "В Белоруссии выпущен из тюрьмы оппозиционер Иван Петров.", "2025-03-10")
     found = events(doc)
-    assert ("173", "COERCE", ["Турция"], ["военные"]) in found
+    assert ("0841", "RETREAT", ["Белоруссия"], ["Иван Петров"]) in found
+    assert ("173", "COERCE", ["Казахстан"], ["чиновники"]) in found
     assert ("173", "COERCE", ["Азербайджан"], ["журналист"]) in found
     assert [e[1] for e in found].count("PROTEST") == 1  # taking part in a march is the news, not a recollection
 
 
 def test_a_protest_of_named_people_is_theirs(extract):
-    doc = extract("Уже месяц в Тбилиси проходят массовые акции протеста сторонников евроинтеграции. В Ереване прошел митинг оппозиции.", "2025-03-10")
-    assert [(e[0], e[2]) for e in events(doc)] == [("141", ["сторонники евроинтеграции"]), ("141", ["оппозиция"])]
+    doc = extract("Третью неделю в Тбилиси идут акции протеста сторонников оппозиции. В Ереване прошел митинг фермеров.", "2025-03-10")
+    assert [(e[0], e[2]) for e in events(doc)] == [("141", ["сторонники оппозиции"]), ("141", ["фермеры"])]
 
 
 def test_a_journey_without_a_traveller_is_no_visit_but_a_second_visit_keeps_the_first_ones(extract):

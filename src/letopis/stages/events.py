@@ -79,7 +79,7 @@ SEATS = {"Брюссель": ("Европейский союз", "ЕС", "Евр
 INSTRUMENTAL_ENDINGS = ("ом", "ем", "ём", "ой", "ей", "ою", "ею", "ым", "им", "ью", "ами", "ями", "ми")
 ANNOUNCE_VERBS = {"объявить", "объявлять"}  # `объявил о введении санкций`: the announcer acts
 RECALLING_PREPOSITIONS = {"в", "во", "после", "с", "со", "за", "до", "против", "по", "из-за", "вследствие"}  # `на акцию`, `о протестах` stay
-DETENTION_CODES = ("172", "173", "174")  # dismiss, arrest, expel: acts of a state's authorities
+DETENTION_CODES = ("172", "173", "174", "084")  # dismiss, arrest, expel, release: acts of a state's authorities
 CONFIRM_VERBS = {"подтвердить", "подтверждать"}  # `подтвердила арест`: of an act of force, the confirmer's own
 PHASE_NOUNS = {"возобновление", "продолжение", "начало", "проведение"}  # the act is the noun they govern
 JOINT_PREFIXES = ("03", "04", "057", "06", "0871")  # acts done together: `A и B подписали`, `провели переговоры`
@@ -116,7 +116,7 @@ def run(doc: Document, lang: Language) -> Document:
     found += context.from_speech(found)
     _visit_locations(found, context)
     _agents_carried(found)
-    found = [e for e in found if e.sources or not e.cameo.startswith("042")]  # `приехал в Раджин`, no one named as travelling
+    found = [e for e in found if e.sources or not e.cameo.startswith("042")]  # `приехал в город`, no one named as travelling
     doc.events = [_record(doc, e, n) for n, e in enumerate(_merged(found), 1)]
     return doc
 
@@ -227,8 +227,8 @@ class _Context(Referents):
     # ----- what is said -----
     def from_speech(self, found: list[Found]) -> list[Found]:
         """Acts done by saying: a demand (`X заявил: «Беларусь должна освободить …»` — X demands
-        of Беларусь) and an accusation (X tells of force or coercion used by another: `он сообщил,
-        что в изоляторе КГБ его пытали` — X accuses the КГБ)."""
+        of Беларусь) and an accusation (X tells of force or coercion used by another: `он рассказал,
+        что в СИЗО его избивали сотрудники ФСБ` — X accuses the ФСБ)."""
         events = []
         for quote in self.doc.quotes:
             speaker = quote["speaker"]
@@ -281,7 +281,7 @@ class _Context(Referents):
             if not targets and predicate.cameo[:2] in ("02", "10"):
                 targets = [a for a in self.actors(self._asked(trigger)) if a not in sources]
         if not sources and targets and location and not nominal and predicate.cameo[:3] in DETENTION_CODES and self._passive(trigger):
-            sources = self._state_of_place(location)  # `в Турции арестована группа военных`: by that state
+            sources = self._state_of_place(location)  # `в Казахстане арестованы чиновники`: by that state
         if not sources and not targets:
             sources = self._relation_parties(heads)
         by_participants = not sources and nominal and predicate.cameo.startswith(PROTEST_PREFIX)
@@ -321,7 +321,7 @@ class _Context(Referents):
             event.someone_else = not source_list and not nominal and any(self.tokens[c].rel == "nsubj" for c in self.children.get(trigger, []))
             event.negated = False if negated_intent else self._negated(trigger)
             if code_text.startswith("03") and governor is not None:
-                # an intention is stated when its verb says it: `6 июля … сообщил, что готов предоставить`
+                # an intention is stated when its verb says it: `в среду … сообщил, что готов выделить`
                 event.date, event.precision = self._date(self._stated_by(governor), "actual")
             else:
                 event.date, event.precision = self._date(trigger, event.status)
@@ -398,7 +398,7 @@ class _Context(Referents):
         return verb in self.reflexive or token.feats.get("Voice") == "Pass" or any(self.tokens[c].rel == "nsubj:pass" for c in self.children.get(verb, []))
 
     def _undergoer_read_as_agent(self, verb: int, agent: int) -> bool:
-        """`выпущена Аун Сан Су Чжи`: an indeclinable foreign name right after a passive verb
+        """`выпущена Тин Мар Аунг`: an indeclinable foreign name right after a passive verb
         read as its agent by the parser; a true agent is in the instrumental (`задержан полицией`)."""
         span = self.entity_at.get(agent)
         if span is None or span.type != "PERSON" or span.first != verb + 1:
@@ -460,7 +460,7 @@ class _Context(Referents):
 
     def _name_before(self, verb: int) -> int | None:
         """A subject the parser hung elsewhere: a name in the nominative right before the verb
-        (`о помиловании Нетаньяху поблагодарил`, an indeclinable name read as a genitive)."""
+        (`за поддержку Нетаньяху поблагодарил`, an indeclinable name read as a genitive)."""
         k = verb - 1
         while k >= 0 and self.tokens[k].pos == "ADV":
             k -= 1
@@ -473,7 +473,7 @@ class _Context(Referents):
         return k
 
     def _detached_subject(self, verb: int) -> int | None:
-        """`Французские и малийские военные, в свою очередь, … вытеснили`: the parser made the
+        """`Российские и сирийские военные, со своей стороны, … заняли`: the parser made the
         subject a root of its own; a nominative noun root before the root verb, agreeing with it."""
         if self.tokens[verb].rel != "root":
             return None
@@ -507,7 +507,7 @@ class _Context(Referents):
             return self._verb_sources(sign)  # `объявил о заморозке контактов`: his own act
         confirmer = self._confirmed_by(noun)
         if confirmer is not None:
-            return self._verb_sources(confirmer)  # `КНДР подтвердила арест`: who confirms an act of force did it
+            return self._verb_sources(confirmer)  # `власти подтвердили арест`: who confirms an act of force did it
         possessive = [c for c in children if self.lang.lemma(self.tokens[c]) in ("свой", "его", "ее", "их")]
         if not possessive and not consult:
             return []  # `заявил на митинге`, `дело в связи с акцией`: who speaks of it need not hold it
@@ -545,7 +545,7 @@ class _Context(Referents):
             span = self.entity_at.get(c)
             if span is not None and span.type in PLACE_ENTITY_TYPES and self.preposition(c) in ("в", "во", "на") and self.tokens[c].feats.get("Case") == "Loc":
                 location = location or span.entity
-        # `эмбарго на поставки оружия, применявшееся к Азербайджану`: a participle describing the
+        # `эмбарго на поставки вооружений, действовавшее против Армении`: a participle describing the
         # predicate noun (the parser may hang it on a noun inside the noun's phrase)
         phrase = [d for h in heads for d in self._noun_subtree(h)]
         described = [c for d in phrase if self.tokens[d].rel == "acl" for c in self.children.get(d, [])]

@@ -194,11 +194,11 @@ class Referents:
         if token.pos == "NOUN" and token.feats.get("Number") == "Plur" and token.feats.get("Animacy") == "Anim" and lemma not in NOT_GROUPS:
             return self._group_actor(i)  # `уволил двух генералов полиции`, `военные`
         if lemma in COUNTED_PEOPLE and self._counted(i) and self._forced(i):
-            return self._protest_crowd(i)  # `задержали 39 человек` after a protest: its participants
+            return self._protest_crowd(i)  # `задержали 40 человек` after a protest: its participants
         return None
 
     def _counted(self, i: int) -> bool:
-        """`39 человек`, `более 500 человек`, `сотни людей`: people counted, not named."""
+        """`40 человек`, `более 300 человек`, `сотни людей`: people counted, not named."""
         if any(self.tokens[c].rel.startswith("nummod") for c in self.children.get(i, [])):
             return True
         head = self.tokens[i].head
@@ -206,7 +206,7 @@ class Referents:
 
     def _forced(self, i: int) -> bool:
         """Whether the people are those a verb of force acts on (`задержали`, `разогнали`, `избили`),
-        not, say, those who died (`погибли 16 человек`)."""
+        not, say, those who died (`погибли 5 человек`)."""
         head = self.tokens[i].head
         if 0 <= head < len(self.tokens) and self.lang.lemma(self.tokens[head]) in QUANTITY_NOUNS:
             head = self.tokens[head].head  # `сотни человек`
@@ -262,7 +262,7 @@ class Referents:
                 if self.tokens[c].feats.get("Number") == "Plur":
                     return self._group_actor(c)
                 if self.lexicon.org_types[self.lang.lemma(self.tokens[c])].sector:
-                    return self._body_actor(c)  # `сотрудники службы безопасности Египта`
+                    return self._body_actor(c)  # `сотрудники службы безопасности Армении`
         return None
 
     def _is_person(self, i: int) -> bool:
