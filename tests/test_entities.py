@@ -184,3 +184,12 @@ def test_a_headline_without_a_full_stop_lends_no_country_to_the_next_line(extrac
     doc = extract("Состоялся телефонный разговор Путина с новым главой Кубы\nВладимир Путин и Мигель Диас-Канель обсудили отношения.")
     putin = next(e for e in doc.entities if e.name == "Владимир Путин")
     assert putin.country != "CUB"
+
+
+def test_a_state_body_named_by_a_country_adjective_gets_the_countrys_name(extract):
+    doc = extract("Британская полиция задержала двух активистов. Японский МИД осудил КНДР. "
+                  "По данным издания, украинский парламент принял закон. Об этом пишет Российская газета.", "2025-03-10")
+    names = {e.name: e for e in doc.entities if e.type == "ORGANIZATION"}
+    assert {"полиция Великобритании", "МИД Японии", "парламент Украины"} <= set(names)
+    assert names["полиция Великобритании"].aliases == ["Британская полиция"]
+    assert "Российская газета" in names  # a proper name stays

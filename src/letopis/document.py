@@ -55,6 +55,7 @@ class Span:
     kind: str = "name"  # name | abbreviation | alias | adjective | descriptor
     key: str | None = None  # lexicon or gazetteer key (ISO code, geonameid, organisation name)
     normal: str | None = None  # canonical nominative form
+    written: str | None = None  # the nominative as written, where `normal` is a canonical form of another shape
     titles: list[str] = field(default_factory=list)
     parts: list[tuple[str, str]] = field(default_factory=list)  # person name words with roles
     entity: str | None = None  # id of the entity the span was resolved to

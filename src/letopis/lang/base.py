@@ -42,6 +42,11 @@ class Language(ABC):
         """A person's canonical name in the form that follows a noun as its owner (`сторонники`
         + `Мухаммед Мурси` → `Мухаммеда Мурси`); gender as the tagger gives it (Masc, Fem)."""
 
+    def place_genitive(self, name: str) -> str:
+        """A country's canonical name in the form that follows a noun as its owner (`полиция` +
+        `Великобритания` → `Великобритании`); unchanged where the language layer cannot say."""
+        return name
+
     @abstractmethod
     def participants_name(self, tokens: Sequence[Token], first: int, last: int) -> str:
         """The people taking part in the event named by tokens[first:last] (a rally, riots):

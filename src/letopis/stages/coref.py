@@ -57,9 +57,10 @@ class Cluster:
         entity = Entity(entity_id, self.type, self._name(doc, lang), mentions)
         entity.titles = _unique(t for s in spans for t in s.titles)
         entity.aliases = _unique(
-            s.normal if s.kind in ("name", "descriptor") else doc.span_text(s.first, s.last)
+            alias
             for s in spans
             if s.kind != "adjective"
+            for alias in (s.normal if s.kind in ("name", "descriptor") else doc.span_text(s.first, s.last), s.written)
         )
         entity.aliases = [a for a in entity.aliases if a != entity.name]
         if self.type == "PERSON":

@@ -38,11 +38,41 @@ def run(doc: Document, lang: Language) -> Document:
         span.type = "ORGANIZATION"
         if span.normal is None:
             span.normal = lang.phrase_name(doc.tokens, span.first, span.last)
+            canonical = _of_country(doc, lang, span)
+            if canonical:
+                span.written, span.normal = span.normal, canonical
         if span.key is None:
             span.key = lang.lexicon.org_key(span.normal)
     orgs = _bracketed_abbreviations(doc, _unique(orgs, lang), lang)
     doc.spans = sorted(others + orgs, key=lambda s: (s.first, -s.last))
     return doc
+
+
+STATE_SECTORS = {"GOV", "LEG", "JUD", "COP", "SPY", "MIL"}
+
+
+def _of_country(doc: Document, lang: Language, span: Span) -> str | None:
+    """`британская полиция` → `полиция Великобритании`, `японский парламент` → `парламент Японии`:
+    a state body named by its kind and a country's adjective gets the name it has with the
+    country, the same in every document however it was written. A proper name (`Российская
+    газета`, written with a capital inside a sentence) and other kinds of body keep theirs."""
+    if span.last - span.first != 2:
+        return None
+    adjective, head = doc.tokens[span.first], doc.tokens[span.first + 1]
+    place = lang.lexicon.adjectives.get(lang.lemma(adjective))
+    kind = lang.lexicon.org_types.get(lang.lemma(head))
+    if adjective.pos != "ADJ" or place is None or place.type != "COUNTRY" or kind is None or kind.sector not in STATE_SECTORS:
+        return None
+    if adjective.text[:1].isupper() and _capitalised_inside_a_sentence(doc, lang.lemma(adjective), lang):
+        return None
+    body = lang.phrase_name(doc.tokens, span.first + 1, span.last)
+    body = body if head.text.isupper() else body[:1].lower() + body[1:]  # МИД stays
+    return f"{body} {lang.place_genitive(place.name)}"
+
+
+def _capitalised_inside_a_sentence(doc: Document, lemma: str, lang: Language) -> bool:
+    starts = {s.first for s in doc.sentences}
+    return any(t.text[:1].isupper() and k not in starts and lang.lemma(t) == lemma for k, t in enumerate(doc.tokens))
 
 
 def _complete_to_head(doc: Document, span: Span) -> Span:

@@ -408,8 +408,23 @@ class Referents:
             if named:
                 return named  # `Конституционный суд Молдавии … суд постановил`: the court named before
         org_type = self.lexicon.org_types[lemma]
-        name = self._common_name(self.lang.phrase_name(self.tokens, first, last), first)
-        return self._make_entity("ORGANIZATION", name, self.tokens[first].start, self.tokens[last - 1].end, self._country_in(first, last), [org_type.sector])
+        written = self._common_name(self.lang.phrase_name(self.tokens, first, last), first)
+        name = self._of_country(first, i, last) or written
+        aliases = [written] if name != written else []
+        return self._make_entity("ORGANIZATION", name, self.tokens[first].start, self.tokens[last - 1].end, self._country_in(first, last), [org_type.sector], aliases)
+
+    def _of_country(self, first: int, head: int, last: int) -> str | None:
+        """`британская полиция` → `полиция Великобритании`, `японский МИД` → `МИД Японии`: a body
+        named by its kind and a country's adjective gets the name it has with the country, the same
+        in every document however it was written."""
+        if (first, last) != (head - 1, head + 1) or self.tokens[first].pos != "ADJ":
+            return None
+        place = self.lexicon.adjectives.get(self.lang.lemma(self.tokens[first]))
+        if place is None or place.type != "COUNTRY":
+            return None
+        body = self.lang.phrase_name(self.tokens, head, last)
+        body = body if body.isupper() else body[:1].lower() + body[1:]
+        return f"{body} {self.lang.place_genitive(place.name)}"
 
     def _named_body_before(self, i: int, heads: set[str]) -> str | None:
         """The last organisation named before the token whose name's noun is one of `heads`."""
@@ -459,7 +474,7 @@ class Referents:
                     return country
         return None
 
-    def _make_entity(self, kind: str, name: str, start: int, end: int, country: str | None, sectors: list[str]) -> str:
+    def _make_entity(self, kind: str, name: str, start: int, end: int, country: str | None, sectors: list[str], aliases: list[str] = ()) -> str:
         """An entity for an actor named by a post or a group noun (made once per place in the text)."""
         existing = next((e for e in self.doc.entities if e.type == kind and e.mentions and e.mentions[0].start == start and e.mentions[0].kind == "descriptor"), None)
         if existing is not None:
@@ -467,6 +482,7 @@ class Referents:
         entity_id = f"e{len(self.doc.entities) + 1}"
         entity = Entity(entity_id, kind, name, [Mention(start, end, self.doc.text[start:end], "descriptor")], country=country)
         entity.actor = {"country": country, "sectors": list(sectors), "code": (country or "") + "".join(sectors) or None}
+        entity.aliases = list(aliases)
         self.doc.entities.append(entity)
         self.entities[entity_id] = entity
         return entity_id

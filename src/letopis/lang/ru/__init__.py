@@ -80,6 +80,9 @@ class Russian(Language):
     def person_genitive(self, name: str, gender: str | None = None) -> str:
         return self.names.person_genitive(name, {"Masc": "masc", "Fem": "femn"}.get(gender or "", gender))
 
+    def place_genitive(self, name: str) -> str:
+        return self.names.place_genitive(name)
+
     def participants_name(self, tokens: Sequence[Token], first: int, last: int) -> str:
         own_word = PARTICIPANTS.get(self.lemma(tokens[first]))
         if own_word and last - first == 1:

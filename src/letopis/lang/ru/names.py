@@ -126,6 +126,22 @@ class NameForms:
             words.append(restore_form(form, word) if form else word)
         return " ".join(words)
 
+    def place_genitive(self, name: str) -> str:
+        """`Великобритания` → `Великобритании`, `Южная Корея` → `Южной Кореи`; abbreviations
+        (США) and words the dictionary cannot inflect stay as written."""
+        words = name.split()
+        if not 1 <= len(words) <= 3 or not all(_is_cyrillic(w) and not w.isupper() for w in words):
+            return name
+        out = []
+        for word in words:
+            parses = [p for p in self.morph.parse(word) if p.tag.case == "nomn" and p.tag.POS in ("NOUN", "ADJF")]
+            parses.sort(key=lambda p: ("Geox" not in p.tag.grammemes, p.tag.POS != "NOUN"))
+            form = self.morph.inflect(parses[0], {"gent", parses[0].tag.number or "sing"}) if parses else None
+            if not form:
+                return name
+            out.append(restore_form(form, word))
+        return " ".join(out)
+
     # ----- organisations and places -----
     def phrase(self, doc_tokens: Sequence[Token], first: int, last: int) -> str:
         """doc_tokens[first:last] in the nominative: head noun and the modifiers agreeing with it."""
