@@ -396,3 +396,11 @@ def test_a_journey_without_a_traveller_is_no_visit_but_a_second_visit_keeps_the_
                   "В 1850 году его предок отправился в Америку.", "2025-03-10")
     visits = [e for e in events(doc) if e[0] == "042"]
     assert visits == [("042", "CONSULT", ["Арарат Мирзоян"], ["Азербайджан"]), ("042", "CONSULT", ["Арарат Мирзоян"], ["Грузия"])]
+
+
+def test_a_company_called_by_an_epithet_is_the_company_named_before(extract):
+    doc = extract("Газпром снизил поставки газа в Молдавию. Газовый монополист предупредил Кишинев о возможном прекращении поставок. "
+                  "Компания Илона Маска подписала контракт с Пентагоном.", "2025-03-10")
+    found = events(doc)
+    assert ("130", "THREATEN", ["Газпром"], ["Молдавия"]) in found
+    assert all(e[2] != ["Газпром"] for e in found if e[0] == "057")  # a company with its owner named is another one

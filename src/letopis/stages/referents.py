@@ -35,6 +35,7 @@ FIRST_PERSON = {"я", "мы", "меня", "мне", "мной", "нас", "на�
 RELATIVE = {"который"}
 # bodies that, acting for their state, stand for the country (`власти Грузии`, `японское правительство`)
 BODY_SYNONYMS = {"ведомство": {"министерство", "ведомство", "служба", "агентство", "комитет", "департамент"}}  # `ведомство` after `МИД`
+COMPANY_EPITHETS = {"монополист", "концерн", "холдинг", "корпорация", "госкорпорация", "компания", "госкомпания"}  # `газовый монополист` for the company
 QUANTITY_NOUNS = {"группа", "тысяча", "сотня", "десяток", "часть", "большинство", "ряд", "толпа", "отряд"}
 NOT_GROUPS = {"человек", "люди", "друг", "другой", "себя"}  # people as such are no actor of their own
 COUNTED_PEOPLE = {"человек", "люди"}  # … unless counted at a protest
@@ -182,6 +183,10 @@ class Referents:
                 return body
         if token.pos == "NOUN" and token.feats.get("Number") == "Plur" and (lemma in self.lexicon.post_heads or lemma in GROUP_NOUNS):
             return self._group_actor(i)
+        if token.pos == "NOUN" and lemma in COMPANY_EPITHETS and token.feats.get("Number") != "Plur" and self._bare(i):
+            company = self._company_named_before(i)
+            if company:
+                return company  # `газовый монополист` after `Газпром`: the company named before
         if token.pos == "NOUN" and lemma in self.lexicon.org_types and self.lexicon.org_types[lemma].sector:
             return self._body_actor(i)
         if token.pos == "NOUN" and lemma in QUANTITY_NOUNS:  # `группа солдат`, `сотни демонстрантов`
@@ -425,6 +430,26 @@ class Referents:
         body = self.lang.phrase_name(self.tokens, head, last)
         body = body if body.isupper() else body[:1].lower() + body[1:]
         return f"{body} {self.lang.place_genitive(place.name)}"
+
+    def _bare(self, i: int) -> bool:
+        """A noun with no name, quotation or genitive owner of its own (`монополист`, `газовый
+        монополист`, not `компания «Роснефть»` nor `компания Маска`)."""
+        def owner(c: int) -> bool:
+            token = self.tokens[c]
+            return token.rel in ("appos", "flat:name") or (token.rel == "nmod" and token.feats.get("Case") == "Gen" and not self.preposition(c))
+
+        return not any(owner(c) or c in self.entity_at for c in self.children.get(i, []))
+
+    def _company_named_before(self, i: int) -> str | None:
+        """The last company (an organisation of the business sector) named before the token."""
+        best = None
+        for span in self.doc.spans:
+            if span.type != "ORGANIZATION" or not span.entity or span.last > i or span.kind not in ("name", "abbreviation"):
+                continue
+            entity = self.entities.get(span.entity)
+            if entity is not None and "BUS" in ((entity.actor or {}).get("sectors") or []):
+                best = span.entity
+        return best
 
     def _named_body_before(self, i: int, heads: set[str]) -> str | None:
         """The last organisation named before the token whose name's noun is one of `heads`."""
