@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from .. import cameo
 from ..document import Document, Entity, Mention
 from ..lang.base import Language
-from .referents import COUNTED_PEOPLE, PLACE_ENTITY_TYPES, Referents
+from .referents import COUNTED_PEOPLE, FORCED_ROOTS, PLACE_ENTITY_TYPES, Referents
 
 INTENT_VERBS = {"намереваться", "планировать", "собираться", "пообещать", "обещать", "договориться", "согласиться",
                 "предложить", "хотеть", "решить", "готовиться", "мочь", "намерен", "намеренный", "обязаться", "рассчитывать",
@@ -492,8 +492,8 @@ class _Context(Referents):
         agents = self._agents_of_noun(noun)  # `нападения со стороны боевиков`, `убийство полицейским`
         if agents:
             return self.actors(agents)
-        owners = [] if patient_genitive else [c for c in children if self.tokens[c].rel == "nmod" and self.tokens[c].feats.get("Case") == "Gen" and not self.preposition(c)]
-        owners = [g for c in owners for g in (self._genitives(c) if self._event_word(c) else []) or [c]]  # `акции протеста сторонников X`
+        owners = [] if patient_genitive else self.genitives(noun)
+        owners = [g for c in owners for g in (self.genitives(c) if self._event_word(c) else []) or [c]]  # `акции протеста сторонников X`
         owners += [c for c in children if self.tokens[c].rel == "amod" and c in self.entity_at]
         owned_by = self.actors(owners)
         if owned_by:
@@ -524,7 +524,7 @@ class _Context(Referents):
     def _confirmed_by(self, noun: int) -> int | None:
         """The verb confirming the act the noun names, as its object (`подтвердила арест`, `подтвердили
         факт задержания`), when the act is one of force: a state confirms its own arrests and strikes."""
-        if not any(p.cameo[:2] in ("17",) + FORCE_ROOTS for _, p in self.lexicon.noun_predicates.get(self.lang.lemma(self.tokens[noun]), ())):
+        if not any(p.cameo[:2] in FORCED_ROOTS for _, p in self.lexicon.noun_predicates.get(self.lang.lemma(self.tokens[noun]), ())):
             return None
         i = noun
         head = self.tokens[i].head
@@ -633,9 +633,6 @@ class _Context(Referents):
         self.doc.entities.append(made)
         self.entities[made.id] = made
         return made.id
-
-    def _genitives(self, noun: int) -> list[int]:
-        return [c for c in self.children.get(noun, []) if self.tokens[c].rel == "nmod" and self.tokens[c].feats.get("Case") == "Gen" and not self.preposition(c)]
 
     def _taken_part_in(self, noun: int) -> bool:
         """`приняли участие в шествии`, `участвовали в митинге`: the protest is the news."""

@@ -38,7 +38,7 @@ def run(doc: Document, lang: Language) -> Document:
         span.type = "ORGANIZATION"
         if span.normal is None:
             span.normal = lang.phrase_name(doc.tokens, span.first, span.last)
-            canonical = _of_country(doc, lang, span)
+            canonical = body_of_country(doc, lang, span.first, span.last)
             if canonical:
                 span.written, span.normal = span.normal, canonical
         if span.key is None:
@@ -51,21 +51,22 @@ def run(doc: Document, lang: Language) -> Document:
 STATE_SECTORS = {"GOV", "LEG", "JUD", "COP", "SPY", "MIL"}
 
 
-def _of_country(doc: Document, lang: Language, span: Span) -> str | None:
+def body_of_country(doc: Document, lang: Language, first: int, last: int) -> str | None:
     """`британская полиция` → `полиция Великобритании`, `японский парламент` → `парламент Японии`:
-    a state body named by its kind and a country's adjective gets the name it has with the
-    country, the same in every document however it was written. A proper name (`Российская
-    газета`, written with a capital inside a sentence) and other kinds of body keep theirs."""
-    if span.last - span.first != 2:
+    a state body named by its kind and a country's adjective (tokens first, first + 1) gets the
+    name it has with the country, the same in every document however it was written. A proper
+    name (`Российская газета`, written with a capital inside a sentence) and other kinds of body
+    keep theirs."""
+    if last - first != 2:
         return None
-    adjective, head = doc.tokens[span.first], doc.tokens[span.first + 1]
+    adjective, head = doc.tokens[first], doc.tokens[first + 1]
     place = lang.lexicon.adjectives.get(lang.lemma(adjective))
     kind = lang.lexicon.org_types.get(lang.lemma(head))
     if adjective.pos != "ADJ" or place is None or place.type != "COUNTRY" or kind is None or kind.sector not in STATE_SECTORS:
         return None
     if adjective.text[:1].isupper() and _capitalised_inside_a_sentence(doc, lang.lemma(adjective), lang):
         return None
-    body = lang.phrase_name(doc.tokens, span.first + 1, span.last)
+    body = lang.phrase_name(doc.tokens, first + 1, last)
     body = body if head.text.isupper() else body[:1].lower() + body[1:]  # МИД stays
     return f"{body} {lang.place_genitive(place.name)}"
 

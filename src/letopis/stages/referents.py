@@ -16,6 +16,7 @@ from collections import Counter
 from ..document import Document, Entity, Mention, Span
 from ..lang.base import Language
 from ..ud import CLOSING_QUOTES, OPENING_QUOTES
+from .organizations import body_of_country
 
 PARTY_NOUNS = {"страна", "сторона", "государство"}
 PLACE_ENTITY_TYPES = ("CITY", "COUNTRY", "LOCATION")
@@ -39,7 +40,7 @@ COMPANY_EPITHETS = {"монополист", "концерн", "холдинг", 
 QUANTITY_NOUNS = {"группа", "тысяча", "сотня", "десяток", "часть", "большинство", "ряд", "толпа", "отряд"}
 NOT_GROUPS = {"человек", "люди", "друг", "другой", "себя"}  # people as such are no actor of their own
 COUNTED_PEOPLE = {"человек", "люди"}  # … unless counted at a protest
-FORCED_ROOTS = ("17", "18", "19")  # CAMEO roots of force against people: coerce, assault, fight
+FORCED_ROOTS = ("17", "18", "19", "20")  # CAMEO roots of force against people: coerce, assault, fight, mass violence
 STATE_NOUNS = {"власть", "правительство", "руководство", "кабинет", "режим"}
 
 
@@ -414,51 +415,40 @@ class Referents:
                 return named  # `Конституционный суд Молдавии … суд постановил`: the court named before
         org_type = self.lexicon.org_types[lemma]
         written = self._common_name(self.lang.phrase_name(self.tokens, first, last), first)
-        name = self._of_country(first, i, last) or written
+        name = body_of_country(self.doc, self.lang, first, last) or written
         aliases = [written] if name != written else []
         return self._make_entity("ORGANIZATION", name, self.tokens[first].start, self.tokens[last - 1].end, self._country_in(first, last), [org_type.sector], aliases)
 
-    def _of_country(self, first: int, head: int, last: int) -> str | None:
-        """`британская полиция` → `полиция Великобритании`, `японский МИД` → `МИД Японии`: a body
-        named by its kind and a country's adjective gets the name it has with the country, the same
-        in every document however it was written."""
-        if (first, last) != (head - 1, head + 1) or self.tokens[first].pos != "ADJ":
-            return None
-        place = self.lexicon.adjectives.get(self.lang.lemma(self.tokens[first]))
-        if place is None or place.type != "COUNTRY":
-            return None
-        body = self.lang.phrase_name(self.tokens, head, last)
-        body = body if body.isupper() else body[:1].lower() + body[1:]
-        return f"{body} {self.lang.place_genitive(place.name)}"
+    def genitives(self, noun: int) -> list[int]:
+        """The noun's genitive complements without a preposition: its owners (`акции оппозиции`)."""
+        return [c for c in self.children.get(noun, []) if self.tokens[c].rel == "nmod" and self.tokens[c].feats.get("Case") == "Gen" and not self.preposition(c)]
 
     def _bare(self, i: int) -> bool:
         """A noun with no name, quotation or genitive owner of its own (`монополист`, `газовый
         монополист`, not `компания «Роснефть»` nor `компания Маска`)."""
-        def owner(c: int) -> bool:
-            token = self.tokens[c]
-            return token.rel in ("appos", "flat:name") or (token.rel == "nmod" and token.feats.get("Case") == "Gen" and not self.preposition(c))
-
-        return not any(owner(c) or c in self.entity_at for c in self.children.get(i, []))
+        named = [c for c in self.children.get(i, []) if self.tokens[c].rel in ("appos", "flat:name") or c in self.entity_at]
+        return not named and not self.genitives(i)
 
     def _company_named_before(self, i: int) -> str | None:
         """The last company (an organisation of the business sector) named before the token."""
-        best = None
-        for span in self.doc.spans:
-            if span.type != "ORGANIZATION" or not span.entity or span.last > i or span.kind not in ("name", "abbreviation"):
-                continue
+        def company(span: Span) -> bool:
             entity = self.entities.get(span.entity)
-            if entity is not None and "BUS" in ((entity.actor or {}).get("sectors") or []):
-                best = span.entity
-        return best
+            return entity is not None and "BUS" in ((entity.actor or {}).get("sectors") or [])
+
+        return self._organisation_named_before(i, company)
 
     def _named_body_before(self, i: int, heads: set[str]) -> str | None:
         """The last organisation named before the token whose name's noun is one of `heads`."""
+        def named_so(span: Span) -> bool:
+            noun = next((k for k in range(span.first, span.last) if self.tokens[k].pos in ("NOUN", "PROPN")), None)
+            return noun is not None and self.lang.lemma(self.tokens[noun]) in heads
+
+        return self._organisation_named_before(i, named_so)
+
+    def _organisation_named_before(self, i: int, accept) -> str | None:
         best = None
         for span in self.doc.spans:
-            if span.type != "ORGANIZATION" or not span.entity or span.last > i or span.kind not in ("name", "abbreviation"):
-                continue
-            noun = next((k for k in range(span.first, span.last) if self.tokens[k].pos in ("NOUN", "PROPN")), None)
-            if noun is not None and self.lang.lemma(self.tokens[noun]) in heads:
+            if span.type == "ORGANIZATION" and span.entity and span.last <= i and span.kind in ("name", "abbreviation") and accept(span):
                 best = span.entity
         return best
 
