@@ -404,3 +404,34 @@ def test_a_company_called_by_an_epithet_is_the_company_named_before(extract):
     found = events(doc)
     assert ("130", "THREATEN", ["Газпром"], ["Молдавия"]) in found
     assert all(e[2] != ["Газпром"] for e in found if e[0] == "057")  # a company with its owner named is another one
+
+
+def test_an_arrest_without_its_doer_in_the_headline_is_the_arrest_the_body_tells(extract):
+    doc = extract(
+        "Оппозиционер Павел Лебедев задержан\n\nПолиция Грузии задержала Павла Лебедева во вторник в Тбилиси.",
+        "2024-03-05",
+    )
+    arrests = find(doc, "173")
+    assert len(arrests) == 1 and len(arrests[0]["mentions"]) == 2
+    assert events(doc)[0][2:] == (["Полиция Грузии"], ["Павел Лебедев"])
+
+
+def test_accusations_of_the_same_people_by_different_accusers_stay_apart(extract):
+    doc = extract(
+        "Правозащитники обвинили власти Армении в давлении на прессу. Доклад вышел в марте. "
+        "Его авторы побывали в Ереване и Гюмри. Кроме того, власти Армении обвиняются в пытках задержанных.",
+        "2024-03-05",
+    )
+    assert len([e for e in events(doc) if e[1] == "ACCUSE"]) == 2
+
+
+def test_a_description_in_the_headline_is_the_one_person_the_body_names(extract):
+    doc = extract(
+        "Суд Грузии приговорил российского журналиста к трем годам\n\n"
+        "Тбилисский городской суд приговорил Андрея Волкова к трем годам лишения свободы. "
+        "Прокурор Нино Кварацхелия требовала пяти лет.",
+        "2024-03-05",
+    )
+    headline = [e for e in doc.events if e["evidence"]["start"] == 0]
+    names = {e.id: e.name for e in doc.entities}
+    assert [names[a] for e in headline for a in e["target"]] == ["Андрей Волков"]

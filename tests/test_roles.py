@@ -88,3 +88,8 @@ def test_posts_without_a_holder(extract):
     post = doc.posts[0]
     assert (post["position"], post["country"], post["sectors"]) == ("министр обороны", "ARM", ["GOV", "MIL"])
     assert doc.roles == []
+
+
+def test_a_lawyer_of_someone_named_in_the_genitive_is_not_him(extract):
+    doc = extract("Суд арестовал Павла Лебедева. Адвокат Лебедева заявил, что его подзащитный невиновен.")
+    assert not [r for r in roles(doc) if r[0] == "Павел Лебедев"]

@@ -804,7 +804,26 @@ def _merged(found: list[Found]) -> list[Found]:
             twin.targets = twin.targets or event.targets
             twin.date = twin.date or event.date
             twin.location = twin.location or event.location
-    return _meetings_merged(merged)
+    return _meetings_merged(_agentless_merged(merged))
+
+
+def _agentless_merged(events: list[Found]) -> list[Found]:
+    """`Мурси задержан` in a headline and `армия … подтвердила факт задержания Мурси` in the body:
+    an arrest, dismissal, expulsion or release told without its doer is the act of the same kind on
+    the same people told with one (a person is arrested once in a story; accused many times)."""
+    kept = []
+    for event in events:
+        twin = None
+        if not event.sources and event.targets and event.cameo.startswith(DETENTION_CODES):
+            twin = next((k for k in events if k.sources and k.cameo[:3] == event.cameo[:3] and set(event.targets) <= set(k.targets)
+                         and (k.date == event.date or not k.date or not event.date)
+                         and k.status == event.status and k.negated == event.negated), None)
+        if twin is None:
+            kept.append(event)
+        else:
+            twin.mentions += event.mentions
+            twin.location = twin.location or event.location
+    return kept
 
 
 def _meetings_merged(events: list[Found]) -> list[Found]:

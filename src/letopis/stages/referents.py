@@ -234,7 +234,13 @@ class Referents:
     def _holder(self, post: dict) -> str | None:
         """Who holds the post in the document: a role of that post and owner; else one of that post
         named without owner whose holder is of the owner's country (`президент Николя Саркози` …
-        `президент Франции`)."""
+        `президент Франции`); else, for a post in the headline, the one person of the body it may be."""
+        holder = self._holder_by_post(post)
+        if holder is None and self._in_headline(post["start"]):
+            holder = self._described_in_body(post)
+        return holder
+
+    def _holder_by_post(self, post: dict) -> str | None:
         same = [r for r in self.doc.roles if r["position"] == post["position"]]
         holder = next((r["person"] for r in same if not post.get("of") or r["of"] == post["of"]), None)
         if holder:
@@ -255,6 +261,31 @@ class Referents:
             return before[-1]["person"]
         people = {r["person"] for r in holders}
         return people.pop() if len(people) == 1 else None
+
+    def _in_headline(self, start: int) -> bool:
+        """Whether the offset lies in the document's first sentence when that is a line of its own."""
+        first = self.doc.sentences[0] if self.doc.sentences else None
+        return first is not None and first.start <= start < first.end and "\n" in self.doc.text[first.end : first.end + 2]
+
+    def _described_in_body(self, post: dict) -> str | None:
+        """`Итальянский суд приговорил украинского солдата`, `разговор Путина с новым главой Кубы`:
+        a headline describes the person the body names. The one person named in the body, not in the
+        headline, who holds no other post (a head of state for `глава`) and is of no other country."""
+        head = _post_head(post["position"])
+        leader = post["position"] in LEADER_POSTS
+        headline = self.doc.sentences[0]
+        candidates = []
+        for entity in self.doc.entities:
+            names = [m for m in entity.mentions if m.kind == "name"]
+            if entity.type != "PERSON" or not names or any(m.start < headline.end for m in names):
+                continue
+            posts = [r["position"] for r in self.doc.roles if r["person"] == entity.id]
+            if posts and not any(_post_head(p) == head or (leader and p in HEAD_POSTS) for p in posts):
+                continue
+            if post.get("country") and entity.country and entity.country != post["country"]:
+                continue
+            candidates.append(entity.id)
+        return candidates[0] if len(candidates) == 1 else None
 
     def _body_of_members(self, i: int) -> str | None:
         """`представители ПАСЕ`, `представители двух повстанческих группировок`: the body or group."""

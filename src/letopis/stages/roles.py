@@ -221,8 +221,11 @@ class _Context:
         is whose the post is, not who holds it."""
         post_case = self.tokens[head].feats.get("Case")
         name = self.tokens[person.first]
-        declined = (person.normal or "").split()[:1] != [name.text]
-        return name.feats.get("Case") == "Gen" and post_case not in (None, "Gen") and declined
+        entity = next((e for e in self.doc.entities if e.id == person.entity), None)
+        written = set((entity.name if entity else person.normal or "").split())  # a lone surname's own normal may be as written
+        declined = name.text not in written  # `Маркива` of `Виталий Маркив`
+        genitive = name.feats.get("Case") == "Gen" or (name.rel == "nmod" and name.head == head)  # the tagger may miss the case
+        return genitive and post_case not in (None, "Gen") and declined
 
     def _outer_head(self, head: int, end: int) -> int:
         """`пресс-секретарь президента`, `заместитель министра`: a post in the genitive completes
