@@ -435,3 +435,17 @@ def test_a_description_in_the_headline_is_the_one_person_the_body_names(extract)
     headline = [e for e in doc.events if e["evidence"]["start"] == 0]
     names = {e.id: e.name for e in doc.entities}
     assert [names[a] for e in headline for a in e["target"]] == ["Андрей Волков"]
+
+
+def test_a_criminal_case_opened_is_an_investigation_even_with_no_suspect_named(extract):
+    doc = extract("Следственный комитет Грузии возбудил уголовное дело о подкупе избирателей.", "2024-03-05")
+    assert ("091", "ACCUSE", ["Следственный комитет Грузии"], []) in events(doc)
+
+
+def test_people_listed_after_a_colon_with_asides_each_come_under_investigation(extract):
+    doc = extract(
+        "В Грузии под расследование попали три бывших министра: Иван Петров (2004—2008 годы), "
+        "Павел Лебедев (2008—2012 годы) и Анна Смирнова (2012—2013 годы).",
+        "2024-03-05",
+    )
+    assert [e[3] for e in events(doc) if e[0] == "091"] == [["Иван Петров"], ["Павел Лебедев"], ["Анна Смирнова"]]

@@ -64,6 +64,7 @@ def intent_code(code: str) -> str:
     return INTENT_CODES.get(code[:3]) or INTENT_CODES.get(code[:2]) or code
 CONSULT_PREFIX = "04"
 PROTEST_PREFIX = "14"
+UNDIRECTED_PREFIXES = (PROTEST_PREFIX, "09")  # a protest or an investigation may have no one named as its target
 FORCE_ROOTS = ("18", "19", "20")
 VERBAL_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}  # acts only actors do by word
 QUANTITIES = {"большинство", "часть", "ряд", "группа", "половина", "число", "множество", "тысяча", "сотня", "десяток"}  # `большинство из них`
@@ -291,7 +292,7 @@ class _Context(Referents):
             sources = [self.participants(trigger)]
         if not sources and not targets:
             return []
-        if not targets and "none" not in predicate.targets and not nominal and not sources[1:] and not predicate.cameo.startswith(PROTEST_PREFIX):
+        if not targets and "none" not in predicate.targets and not nominal and not sources[1:] and not predicate.cameo.startswith(UNDIRECTED_PREFIXES):
             return []  # `принял участие` is no hosting: a predicate that needs a target has none
         if not targets and len(sources) > 1 and predicate.cameo.startswith(JOINT_PREFIXES) and not self._reciprocal(heads):
             sources, targets = sources[:1], sources[1:]  # `A и B подписали`: the first-named party acts

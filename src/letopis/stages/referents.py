@@ -94,7 +94,8 @@ class Referents:
     def _named_after_colon(self, token: int) -> list[int]:
         """`другим участникам процесса: Илье Васильевичу, Федору Мирзоянову и …` — the people or
         bodies a plural noun names in a list after a colon or a dash."""
-        if self.tokens[token].pos != "NOUN" or self.tokens[token].feats.get("Number") != "Plur":
+        counted = any(self.tokens[c].rel.startswith("nummod") for c in self.children.get(token, []))  # `три министра`
+        if self.tokens[token].pos != "NOUN" or (self.tokens[token].feats.get("Number") != "Plur" and not counted):
             return []
         k = self._noun_phrase(token)[1]
         if k >= len(self.tokens) or self.tokens[k].text not in (":", "—", "–") or self.tokens[k].sent != self.tokens[token].sent:
@@ -103,12 +104,19 @@ class Referents:
         k += 1
         while k < len(self.tokens) and k in self.entity_at and self.entity_at[k].type in ("PERSON", "ORGANIZATION"):
             items.append(k)
-            k = self.entity_at[k].last
+            k = self._after_aside(self.entity_at[k].last)  # `Альберто Фухимори (1990—2000 годы), …`
             if k < len(self.tokens) and self.tokens[k].text in (",", "и"):
                 k += 1
             else:
                 break
         return items if len(items) >= 2 else []
+
+    def _after_aside(self, k: int) -> int:
+        """The index after a bracketed aside starting at k (years, a party, a post), else k."""
+        if k >= len(self.tokens) or self.tokens[k].text != "(":
+            return k
+        close = next((j for j in range(k + 1, min(k + 15, len(self.tokens))) if self.tokens[j].text == ")"), None)
+        return close + 1 if close is not None else k
 
     def _with_conjuncts(self, token: int) -> list[int]:
         """The token and its conjuncts, also those hung on the name beside it: in `с президентом …
