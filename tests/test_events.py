@@ -449,3 +449,18 @@ def test_people_listed_after_a_colon_with_asides_each_come_under_investigation(e
         "2024-03-05",
     )
     assert [e[3] for e in events(doc) if e[0] == "091"] == [["Иван Петров"], ["Павел Лебедев"], ["Анна Смирнова"]]
+
+
+def test_among_the_detained_names_who_was_detained(extract):
+    doc = extract("Полиция разогнала митинг в Батуми. Среди задержанных оказался депутат городского совета Гиви Абашидзе.", "2024-03-05")
+    assert any(e[0] == "173" and e[3] == ["Гиви Абашидзе"] for e in events(doc))
+
+
+def test_they_stand_for_the_people_named_by_a_plural_noun_before(extract):
+    doc = extract("К мэрии пришли участники пикета, и полиция начала их задерживать.", "2024-03-05")
+    assert ("173", "COERCE", ["полиция"], ["участники пикета"]) in events(doc)
+
+
+def test_who_acts_for_an_act_does_it(extract):
+    doc = extract("Полиция Грузии применила силу для разгона манифестантов у парламента.", "2024-03-05")
+    assert ("175", "ASSAULT", ["Полиция Грузии"], ["манифестанты"]) in events(doc)

@@ -81,6 +81,8 @@ INSTRUMENTAL_ENDINGS = ("ом", "ем", "ём", "ой", "ей", "ою", "ею", 
 ANNOUNCE_VERBS = {"объявить", "объявлять"}  # `объявил о введении санкций`: the announcer acts
 RECALLING_PREPOSITIONS = {"в", "во", "после", "с", "со", "за", "до", "против", "по", "из-за", "вследствие"}  # `на акцию`, `о протестах` stay
 DETENTION_CODES = ("172", "173", "174", "084")  # dismiss, arrest, expel, release: acts of a state's authorities
+PURPOSE_PREPOSITIONS = {"для", "ради"}
+AMONG_PREPOSITIONS = {"среди", "в числе"}  # `среди задержанных оказался X`
 CONFIRM_VERBS = {"подтвердить", "подтверждать"}  # `подтвердила арест`: of an act of force, the confirmer's own
 PHASE_NOUNS = {"возобновление", "продолжение", "начало", "проведение"}  # the act is the noun they govern
 JOINT_PREFIXES = ("03", "04", "057", "06", "0871")  # acts done together: `A и B подписали`, `провели переговоры`
@@ -281,6 +283,8 @@ class _Context(Referents):
                 targets = self._attacked_country(location, sources)
             if not targets and predicate.cameo[:2] in ("02", "10"):
                 targets = [a for a in self.actors(self._asked(trigger)) if a not in sources]
+            if not targets and "obj" in predicate.targets:
+                targets = [a for a in self.actors(self._participle_undergoers(trigger)) if a not in sources]
         if not sources and targets and location and not nominal and predicate.cameo[:3] in DETENTION_CODES and self._passive(trigger):
             sources = self._state_of_place(location)  # `в Казахстане арестованы чиновники`: by that state
         if not sources and not targets:
@@ -360,6 +364,17 @@ class _Context(Referents):
         if not code or code in own:
             return []
         return [self._country_entity(code) or location]
+
+    def _participle_undergoers(self, verb: int) -> list[int]:
+        """Who a passive participle standing for people is about: `среди задержанных оказался X` —
+        the subject of the verb it is among. (A participle describing a noun, `арестованных
+        участников`, `убитый журналист`, mostly recalls an act told elsewhere.)"""
+        token = self.tokens[verb]
+        if token.feats.get("VerbForm") != "Part" or token.feats.get("Voice") != "Pass" or not 0 <= token.head < len(self.tokens):
+            return []
+        if token.rel == "obl" and self.preposition(verb) in AMONG_PREPOSITIONS:
+            return [c for c in self.children.get(token.head, []) if self.tokens[c].rel == "nsubj"]
+        return []
 
     def _asked(self, verb: int) -> list[int]:
         """`потребовала, чтобы США экстрадировали Гюлена`: who is to act, the subject of the clause."""
@@ -506,6 +521,9 @@ class _Context(Referents):
                 return self._verb_sources(verb)
         if 0 <= sign < len(self.tokens) and self.lang.lemma(self.tokens[sign]) in ANNOUNCE_VERBS and self.preposition(noun) in ("о", "об"):
             return self._verb_sources(sign)  # `объявил о заморозке контактов`: his own act
+        purpose = self._purpose_of(noun)
+        if purpose is not None:
+            return self._verb_sources(purpose)  # `применили силу для разгона манифестантов`: who acts for it does it
         confirmer = self._confirmed_by(noun)
         if confirmer is not None:
             return self._verb_sources(confirmer)  # `власти подтвердили арест`: who confirms an act of force did it
@@ -521,6 +539,16 @@ class _Context(Referents):
             if self.tokens[i].pos not in ("NOUN", "PROPN"):
                 break
         return []
+
+    def _purpose_of(self, noun: int) -> int | None:
+        """The verb done for the act the noun names (`для разгона`, `с целью задержания`)."""
+        head = self.tokens[noun].head
+        if self.preposition(noun) in PURPOSE_PREPOSITIONS and 0 <= head < len(self.tokens) and self.tokens[head].pos == "VERB":
+            return head
+        if 0 <= head < len(self.tokens) and self.lang.lemma(self.tokens[head]) == "цель" and self.preposition(head) in ("с", "со"):
+            verb = self.tokens[head].head
+            return verb if 0 <= verb < len(self.tokens) and self.tokens[verb].pos == "VERB" else None
+        return None
 
     def _confirmed_by(self, noun: int) -> int | None:
         """The verb confirming the act the noun names, as its object (`подтвердила арест`, `подтвердили

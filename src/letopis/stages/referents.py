@@ -32,6 +32,7 @@ LEADER_POSTS = {"глава", "лидер", "руководитель", "гла�
 HEAD_POSTS = {"президент", "премьер-министр", "премьер", "председатель", "канцлер", "король", "глава государства",
               "глава правительства", "председатель правительства", "лидер", "временный президент", "исполняющий обязанности президента"}
 PRONOUNS = {"он", "она", "его", "ее", "её", "ему", "ей", "им", "ним", "ней", "нему", "него"}
+PLURAL_PRONOUNS = {"они", "их", "им", "ими", "них", "ним", "ними"}
 FIRST_PERSON = {"я", "мы", "меня", "мне", "мной", "нас", "нам", "нами"}
 RELATIVE = {"который"}
 # bodies that, acting for their state, stand for the country (`власти Грузии`, `японское правительство`)
@@ -174,6 +175,8 @@ class Referents:
         lemma = self.lang.lemma(token)
         if word in PRONOUNS:
             return self._antecedent(i)
+        if word in PLURAL_PRONOUNS and token.rel not in ("det", "nmod"):  # not the possessive `их страна`
+            return self._plural_antecedent(i)
         if word in FIRST_PERSON:
             return self._speaker_of(i)
         if lemma in RELATIVE:
@@ -380,6 +383,18 @@ class Referents:
                 if gender is None or span_gender in (gender, None):
                     best = span
         return best.entity if best else None
+
+    def _plural_antecedent(self, i: int, sentences: int = 1) -> str | None:
+        """`участники акции …, и полиция начала их задерживать`: `они`, `их` stand for the people
+        last named by a plural noun, in the sentence or the one before."""
+        sentence = self.tokens[i].sent
+        for k in range(i - 1, -1, -1):
+            token = self.tokens[k]
+            if token.sent < sentence - sentences:
+                break
+            if token.pos == "NOUN" and token.feats.get("Number") == "Plur" and token.feats.get("Animacy") == "Anim" and self.lang.lemma(token) not in NOT_GROUPS:
+                return self._actor(k)
+        return None
 
     def _parties(self, i: int) -> str | None:
         """`обе страны`, `стороны`: the two countries the document names most (the first of them here;
