@@ -464,3 +464,28 @@ def test_they_stand_for_the_people_named_by_a_plural_noun_before(extract):
 def test_who_acts_for_an_act_does_it(extract):
     doc = extract("Полиция Грузии применила силу для разгона манифестантов у парламента.", "2024-03-05")
     assert ("175", "ASSAULT", ["Полиция Грузии"], ["манифестанты"]) in events(doc)
+
+
+def test_an_act_demanded_or_appealed_for_is_a_demand_or_an_appeal_to_who_must_do_it(extract):
+    doc = extract(
+        "Франция потребовала от России освободить Ивана Петрова. "
+        "Посол ЕС Анна Мюллер призвала власти Грузии отменить чрезвычайное положение.",
+        "2024-03-05",
+    )
+    found = events(doc)
+    assert ("1053", "REQUEST", ["Франция"], ["Россия"]) in found
+    assert ("0251", "REQUEST", ["Анна Мюллер"], ["Грузия"]) in found
+    assert not [e for e in found if e[1] in ("AGREE", "RETREAT")]  # not Франция's promise to release
+
+
+def test_a_hostile_act_threatened_or_promised_is_a_threat(extract):
+    doc = extract(
+        "Президент США пригрозил ввести санкции против Ирана. Иран пригрозил нанести удар по Израилю. "
+        "Глава компании Иван Петров пообещал ограничить поставки газа в Молдавию.",
+        "2024-03-05",
+    )
+    found = events(doc)
+    assert ("1312", "THREATEN", ["президент США"], ["Иран"]) in found
+    assert ("1384", "THREATEN", ["Иран"], ["Израиль"]) in found
+    assert ("1312", "THREATEN", ["Иван Петров"], ["Молдавия"]) in found
+    assert not [e for e in found if e[1] != "THREATEN"]

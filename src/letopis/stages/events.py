@@ -27,7 +27,8 @@ from .referents import COUNTED_PEOPLE, FORCED_ROOTS, PLACE_ENTITY_TYPES, Referen
 
 INTENT_VERBS = {"намереваться", "планировать", "собираться", "пообещать", "обещать", "договориться", "согласиться",
                 "предложить", "хотеть", "решить", "готовиться", "мочь", "намерен", "намеренный", "обязаться", "рассчитывать",
-                "надеяться", "стремиться", "призвать", "потребовать", "готовый", "намерить"}  # намерена: a short form read as намерить
+                "надеяться", "стремиться", "призвать", "потребовать", "готовый", "намерить",  # намерена: a short form read as намерить
+                "пригрозить", "угрожать", "грозить"}
 INTENT_NOUNS = {"намерение", "план", "готовность", "предложение", "договоренность", "обещание", "решение", "призыв",
                 "требование", "возможность", "перспектива"}
 CLAUSE_RELS = ("acl:relcl", "acl", "advcl", "ccomp", "parataxis", "csubj")
@@ -48,12 +49,38 @@ REFUSAL_CODES = {"04": "125", "03": "125", "05": "120", "06": "121", "07": "122"
 
 DEMAND_WORDS = {"должен", "должный", "обязанный", "обязан"}  # `Беларусь должна освободить`
 # the CAMEO code of a demand that an act be done (10x); any other demand is 100
-DEMAND_CODES = {"0841": "1053", "08": "105", "087": "107", "0871": "107", "04": "108", "07": "103", "06": "101"}
+DEMAND_CODES = {"0841": "1053", "0831": "1041", "083": "1041", "081": "1051", "085": "1054", "086": "1055", "08": "105",
+                "087": "107", "0871": "107", "04": "108", "07": "103", "06": "101"}
 ACCUSED_ROOTS = ("17", "18", "19", "20")  # force and coercion told by someone else accuse whoever used it
 
 
 def demand_code(code: str) -> str:
     return DEMAND_CODES.get(code[:4]) or DEMAND_CODES.get(code[:3]) or DEMAND_CODES.get(code[:2]) or "100"
+
+
+ASKING_VERBS = {"потребовать": "demand", "требовать": "demand", "призвать": "appeal", "призывать": "appeal"}
+# the CAMEO code of an appeal that an act be done (02x); any other appeal is 020
+APPEAL_CODES = {"0841": "0253", "0831": "0241", "083": "0241", "081": "0251", "085": "0254", "086": "0255", "087": "0256",
+                "08": "025", "04": "026", "07": "023", "06": "021", "05": "022"}
+
+
+def ask_code(code: str, kind: str) -> str:
+    """The code of demanding (10x) or appealing (02x) that the act of `code` be done."""
+    if kind == "demand":
+        return demand_code(code)
+    return APPEAL_CODES.get(code[:4]) or APPEAL_CODES.get(code[:3]) or APPEAL_CODES.get(code[:2]) or "020"
+
+
+THREAT_VERBS = {"пригрозить", "угрожать", "грозить", "пообещать", "обещать"}  # a hostile act promised is threatened
+HOSTILE_ROOTS = ("16", "17", "18", "19", "20")
+# the CAMEO code of threatening a hostile act (13x); any other threat is 130
+THREAT_CODES = {"161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136", "16": "131",
+                "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324", "172": "132", "17": "137",
+                "191": "1381", "192": "1382", "18": "1383", "19": "1384", "20": "1385"}
+
+
+def threat_code(code: str) -> str:
+    return THREAT_CODES.get(code[:4]) or THREAT_CODES.get(code[:3]) or THREAT_CODES.get(code[:2]) or "130"
 
 
 def refusal_code(code: str) -> str:
@@ -312,6 +339,15 @@ class _Context(Referents):
             refusal = governor  # `не намерены обсуждать`, `не готовы вести диалог`: a refusal
         if refusal is not None:  # `отказывается признать`: a refusal to do it
             code_text, status, intent, governor = refusal_code(predicate.cameo), "actual", False, refusal
+        said = self.lang.lemma(self.tokens[governor]) if intent and governor is not None else None
+        said_act = False  # an act said to be wanted of others or threatened: a speech act, dated by its verb
+        if said in ASKING_VERBS:  # `потребовали от России освободить X`, `призвал Грузию отменить`: a demand or an appeal
+            code_text, said_act = ask_code(predicate.cameo, ASKING_VERBS[said]), True
+            targets = [a for a in self.actors(self._asked_of(governor)) if a not in sources] or targets
+        elif said in THREAT_VERBS and predicate.cameo[:2] in HOSTILE_ROOTS:
+            code_text, said_act = threat_code(predicate.cameo), True  # `пригрозил ввести санкции`, `пообещал ограничить поставки`
+        if said_act:
+            status, intent = "actual", False
         if code_text.startswith("03"):
             status = "intended"  # an intention is of something not yet done
         if predicate.cameo.startswith("042") and sources and all(self._private_person(a) for a in sources):
@@ -325,7 +361,7 @@ class _Context(Referents):
             event.status, event.governor, event.by_participants = status, governor, by_participants
             event.someone_else = not source_list and not nominal and any(self.tokens[c].rel == "nsubj" for c in self.children.get(trigger, []))
             event.negated = False if negated_intent else self._negated(trigger)
-            if code_text.startswith("03") and governor is not None:
+            if (code_text.startswith("03") or said_act) and governor is not None:
                 # an intention is stated when its verb says it: `в среду … сообщил, что готов выделить`
                 event.date, event.precision = self._date(self._stated_by(governor), "actual")
             else:
@@ -375,6 +411,11 @@ class _Context(Referents):
         if token.rel == "obl" and self.preposition(verb) in AMONG_PREPOSITIONS:
             return [c for c in self.children.get(token.head, []) if self.tokens[c].rel == "nsubj"]
         return []
+
+    def _asked_of(self, verb: int) -> list[int]:
+        """Who a demand or an appeal is made to: `потребовали от России`, `призвал Грузию`."""
+        return [c for c in self.children.get(verb, []) if (self.tokens[c].rel in ("obj", "iobj") and not self.preposition(c))
+                or (self.tokens[c].rel == "obl" and self.preposition(c) == "от")]
 
     def _asked(self, verb: int) -> list[int]:
         """`потребовала, чтобы США экстрадировали Гюлена`: who is to act, the subject of the clause."""
