@@ -489,3 +489,14 @@ def test_a_hostile_act_threatened_or_promised_is_a_threat(extract):
     assert ("1384", "THREATEN", ["Иран"], ["Израиль"]) in found
     assert ("1312", "THREATEN", ["Иван Петров"], ["Молдавия"]) in found
     assert not [e for e in found if e[1] != "THREATEN"]
+
+
+def test_a_side_named_by_a_country_is_that_country(extract):
+    doc = extract(
+        "Японская сторона осудила визит Медведева на Курилы. "
+        "С российской стороны подтверждена готовность оказывать содействие Кубе.",
+        "2024-03-05",
+    )
+    found = events(doc)
+    assert ("111", "ACCUSE", ["Япония"], ["Медведев"]) in found
+    assert ("033", "AGREE", ["Россия"], ["Куба"]) in found

@@ -472,6 +472,7 @@ class _Context(Referents):
                 agents = [c for c in self.children.get(i, []) if (self.tokens[c].rel in ("obl:agent",) or
                           (self.tokens[c].rel == "obl" and self.tokens[c].feats.get("Case") == "Ins" and not self.preposition(c)))
                           and not self._undergoer_read_as_agent(i, c)]
+                agents += self._agents_of_noun(i)  # `с российской стороны подтверждена`, `со стороны полиции применена сила`
                 return self.actors(agents)
             if subjects:
                 return self.actors(subjects)
@@ -503,7 +504,7 @@ class _Context(Referents):
             if self._from_side(c):
                 agents.append(c)
             elif self.lang.lemma(self.tokens[c]) == "сторона" and self.preposition(c) in ("с", "со"):
-                agents += [g for g in self.children.get(c, []) if self.tokens[g].rel == "nmod" and self.tokens[g].feats.get("Case") == "Gen"]
+                agents += [g for g in self.children.get(c, []) if self.tokens[g].rel == "nmod" and self.tokens[g].feats.get("Case") == "Gen"] or [c]  # `с российской стороны`
             elif self.tokens[c].rel == "nmod" and self.tokens[c].feats.get("Case") == "Ins" and not self.preposition(c) and self._actor(c):
                 agents.append(c)
         return agents

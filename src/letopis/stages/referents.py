@@ -185,6 +185,10 @@ class Referents:
             state = self._state_actor(i)
             if state:
                 return state
+        if lemma in PARTY_NOUNS and token.feats.get("Number") != "Plur":
+            country = self._country_of_phrase(i)
+            if country:
+                return country  # `украинская сторона`, `с российской стороны`: that country
         if lemma in PARTY_NOUNS and (token.feats.get("Number") == "Plur" or any(self.lang.lemma(self.tokens[c]) in ("оба", "обе") for c in self.children.get(i, []))):
             return self._parties(i)
         if token.pos == "NOUN" and lemma in self.lexicon.demonyms and token.feats.get("Number") == "Plur":
@@ -364,6 +368,11 @@ class Referents:
             country = self.entities[person].country if person else None
             return self._country_entity(country)
         return self._main_country()
+
+    def _country_of_phrase(self, i: int) -> str | None:
+        """The country an adjective or a genitive of the noun's phrase names (`японская сторона`)."""
+        first, last = self._noun_phrase(i)
+        return next((self.entity_at[k].entity for k in range(first, last) if k in self.entity_at and self.entity_at[k].type == "COUNTRY"), None)
 
     def _country_entity(self, code: str | None) -> str | None:
         if not code:
