@@ -500,3 +500,16 @@ def test_a_side_named_by_a_country_is_that_country(extract):
     found = events(doc)
     assert ("111", "ACCUSE", ["Япония"], ["Медведев"]) in found
     assert ("033", "AGREE", ["Россия"], ["Куба"]) in found
+
+
+def test_a_warning_of_a_danger_shares_information_and_a_warning_of_ones_own_act_threatens(extract):
+    doc = extract(
+        "Правительство Турции предупредило власти Бельгии о рисках, связанных с Иваном Петровым. "
+        "Газпром предупредил Молдавию о возможном ограничении поставок газа. "
+        "Минск и Москва согласовали позиции по вопросам развития ОДКБ.",
+        "2024-03-05",
+    )
+    found = events(doc)
+    assert ("064", "COOPERATE", ["Турция"], ["Бельгия"]) in found
+    assert ("130", "THREATEN", ["Газпром"], ["Молдавия"]) in found
+    assert ("030", "AGREE", ["Белоруссия"], ["Россия"]) in found
