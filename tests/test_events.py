@@ -112,7 +112,7 @@ def test_sources_acting_apart_are_separate_events(extract):
 
 
 def test_a_participle_describing_the_predicate_noun_names_the_targets(extract):
-    doc = extract("Франция сняла эмбарго на поставки оружия, применявшееся к Армении и Азербайджану.", "2025-05-10")
+    doc = extract("Франция сняла эмбарго на экспорт оружия, введённое против Армении и Азербайджана.", "2025-05-10")
     found = events(doc)
     assert ("085", "RETREAT", ["Франция"], ["Армения"]) in found
     assert ("085", "RETREAT", ["Франция"], ["Азербайджан"]) in found
@@ -276,7 +276,7 @@ def test_his_supporters_are_named_by_him(extract):
 
 
 def test_a_protest_shown_by_resigning_is_the_resigner(extract):
-    doc = extract("В 1996 году министр Андрей Санников ушел в отставку в знак протеста против действий президента Александра Лукашенко.", "2024-03-05")
+    doc = extract("Весной министр Андрей Санников покинул пост в знак протеста против политики президента Александра Лукашенко.", "2024-03-05")
     assert ("140", "PROTEST", ["Андрей Санников"], ["Александр Лукашенко"]) in events(doc)
 
 
@@ -302,10 +302,10 @@ def test_refusing_to_resume_talks_and_announcing_a_freeze(extract):
 
 
 def test_a_subject_cut_off_by_the_parser_and_a_group_of_soldiers(extract):
-    doc = extract("Французские и малийские военные, в свою очередь, в начале этого года вытеснили экстремистов из крупнейших городов. "
+    doc = extract("Грузинские военные, как сообщается, ещё ранней весной вытеснили боевиков из пограничных сёл. "
                   "Президента Ивана Петрова атаковала группа солдат.", "2024-03-05")
     found = events(doc)
-    assert ("190", "ASSAULT", ["французские и малийские военные"], ["экстремисты"]) in found
+    assert ("190", "ASSAULT", ["вооружённые силы Грузии"], ["боевики"]) in found
     assert any(e[1] == "ASSAULT" and e[2] == ["солдаты"] and e[3] == ["Иван Петров"] for e in found)
 
 
@@ -315,7 +315,7 @@ def test_a_body_named_by_its_kind_alone_is_the_one_named_before(extract):
 
 
 def test_a_journalists_journey_is_no_visit(extract):
-    doc = extract("Российская журналистка Дарья Асламова прибыла в Молдавию. Президент Франции Эммануэль Макрон прибыл в Молдавию.", "2024-03-05")
+    doc = extract("Журналистка Дарья Асламова приехала в Молдавию. Президент Франции Эммануэль Макрон прибыл в Молдавию.", "2024-03-05")
     visits = [e for e in events(doc) if e[0] == "042"]
     assert visits == [("042", "CONSULT", ["Эммануэль Макрон"], ["Молдавия"])]
 
@@ -377,7 +377,7 @@ def test_a_protest_recalled_in_a_circumstance_is_not_an_event_again(extract):
 
 
 def test_an_arrest_in_a_country_without_its_agent_is_by_that_state(extract):
-    doc = extract("В Казахстане арестована группа чиновников. Журналист был задержан в Баку. В Тбилиси 5 тысяч человек приняли участие в шествии. "
+    doc = extract("В Казахстане арестована группа чиновников. Журналист был задержан в Баку. В Тбилиси в шествии участвовали 5 тысяч человек. "
                   "В Белоруссии выпущен из тюрьмы оппозиционер Иван Петров.", "2025-03-10")
     found = events(doc)
     assert ("0841", "RETREAT", ["Белоруссия"], ["Иван Петров"]) in found
@@ -494,7 +494,7 @@ def test_a_hostile_act_threatened_or_promised_is_a_threat(extract):
 def test_a_side_named_by_a_country_is_that_country(extract):
     doc = extract(
         "Японская сторона осудила визит Медведева на Курилы. "
-        "С российской стороны подтверждена готовность оказывать содействие Кубе.",
+        "С российской стороны была подтверждена готовность помогать Кубе.",
         "2024-03-05",
     )
     found = events(doc)
@@ -504,12 +504,33 @@ def test_a_side_named_by_a_country_is_that_country(extract):
 
 def test_a_warning_of_a_danger_shares_information_and_a_warning_of_ones_own_act_threatens(extract):
     doc = extract(
-        "Правительство Турции предупредило власти Бельгии о рисках, связанных с Иваном Петровым. "
+        "Власти Турции предупредили Бельгию о рисках, которые несёт приезд Ивана Петрова. "
         "Газпром предупредил Молдавию о возможном ограничении поставок газа. "
-        "Минск и Москва согласовали позиции по вопросам развития ОДКБ.",
+        "Ереван и Москва согласовали позиции перед саммитом.",
         "2024-03-05",
     )
     found = events(doc)
     assert ("064", "COOPERATE", ["Турция"], ["Бельгия"]) in found
     assert ("130", "THREATEN", ["Газпром"], ["Молдавия"]) in found
-    assert ("030", "AGREE", ["Белоруссия"], ["Россия"]) in found
+    assert ("030", "AGREE", ["Армения"], ["Россия"]) in found
+
+
+def test_members_of_a_states_forces_named_with_their_country_are_its_force(extract):
+    doc = extract(
+        "Французские и малийские военные вытеснили боевиков из Кидаля. "
+        "Молдавские пограничники задержали журналистку Дарью Петрову.",
+        "2024-03-05",
+    )
+    found = events(doc)
+    assert ("190", "ASSAULT", ["вооружённые силы Франции"], ["боевики"]) in found
+    assert ("190", "ASSAULT", ["вооружённые силы Мали"], ["боевики"]) in found
+    assert ("173", "COERCE", ["пограничная служба Молдавии"], ["Дарья Петрова"]) in found
+    border = next(e for e in doc.entities if e.name == "пограничная служба Молдавии")
+    assert border.actor["code"] == "MDACOP" and "молдавские пограничники" in border.aliases
+
+
+def test_a_target_under_v_otnoshenii_is_the_target(extract):
+    doc = extract("ЕС ввел санкции в отношении России. Следователи возбудили уголовное дело в отношении Ивана Петрова.", "2024-03-05")
+    found = events(doc)
+    assert ("163", "COERCE", ["Европейский союз"], ["Россия"]) in found
+    assert ("091", "ACCUSE", ["следователи"], ["Иван Петров"]) in found

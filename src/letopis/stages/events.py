@@ -682,7 +682,22 @@ class _Context(Referents):
             return [c for c in dependents if tokens[c].rel == "iobj" or (tokens[c].feats.get("Case") == "Dat" and tokens[c].rel in ("obl", "nmod") and not self.preposition(c))]
         if kind == "gen":
             return [c for c in dependents if tokens[c].rel == "nmod" and tokens[c].feats.get("Case") == "Gen" and not self.preposition(c)]
-        return [c for c in dependents if tokens[c].rel in ("obl", "nmod") and self.preposition(c) in (kind, kind + "о")]
+        found = [c for c in dependents if tokens[c].rel in ("obl", "nmod") and self.preposition(c) in (kind, kind + "о")]
+        if kind == "против":  # `санкции в отношении России`: a target under the compound preposition
+            found += [c for c in dependents if tokens[c].rel in ("obl", "nmod") and self._regarding(c)]
+            found += [g for c in dependents if tokens[c].rel in ("obl", "nmod") and self._regarding_noun(c) for g in self.genitives(c)]
+        return found
+
+    def _regarding(self, i: int) -> bool:
+        """`в отношении X` parsed as one preposition: X has `в` with `отношении` fixed to it."""
+        for c in self.children.get(i, []):
+            if self.tokens[c].rel == "case" and self.lang.lemma(self.tokens[c]) in ("в", "во"):
+                return any(self.lang.lemma(self.tokens[f]) == "отношение" for f in self.children.get(c, []))
+        return False
+
+    def _regarding_noun(self, i: int) -> bool:
+        """`в отношении X` parsed as a noun: `отношении` after `в`, X its genitive."""
+        return self.lang.lemma(self.tokens[i]) == "отношение" and self.preposition(i) in ("в", "во") and self.tokens[i].feats.get("Case") == "Loc"
 
     def _country_of_place(self, entity_id: str) -> str:
         """A visit to a city is a visit to its country (the city is the event's location)."""

@@ -42,6 +42,10 @@ QUANTITY_NOUNS = {"группа", "тысяча", "сотня", "десяток"
 NOT_GROUPS = {"человек", "люди", "друг", "другой", "себя"}  # people as such are no actor of their own
 COUNTED_PEOPLE = {"человек", "люди"}  # … unless counted at a protest
 FORCED_ROOTS = ("17", "18", "19", "20")  # CAMEO roots of force against people: coerce, assault, fight, mass violence
+# members of a state's forces stand for the force, named with their country (`израильские полицейские` →
+# `полиция Израиля`, `французские и малийские военные` → the armed forces of each)
+FORCE_MEMBERS = {"полицейский": ("полиция", "COP"), "милиционер": ("милиция", "COP"), "пограничник": ("пограничная служба", "COP"),
+                 "военный": ("вооружённые силы", "MIL"), "военнослужащий": ("вооружённые силы", "MIL"), "солдат": ("вооружённые силы", "MIL")}
 STATE_NOUNS = {"власть", "правительство", "руководство", "кабинет", "режим"}
 
 
@@ -87,10 +91,30 @@ class Referents:
             if self.lang.lemma(self.tokens[token]) in RELATIVE:
                 token = self._relative_noun(token) or token  # `A и B, которые встречаются`: both
             for t in self._named_after_colon(token) or self._with_conjuncts(token):
-                actor = self._actor(t)
+                forces = self._forces_of_countries(t)
+                actors += [a for a in forces if a not in actors]
+                actor = None if forces else self._actor(t)
                 if actor and actor not in actors:
                     actors.append(actor)
         return actors
+
+    def _forces_of_countries(self, i: int) -> list[str]:
+        """`французские и малийские военные`, `полицейские Израиля`: the force of each country named."""
+        token = self.tokens[i]
+        member = FORCE_MEMBERS.get(self.lang.lemma(token))
+        if member is None or token.feats.get("Number") != "Plur" or i in self.entity_at:
+            return []
+        first, last = self._noun_phrase(i)
+        places = [k for k in range(first, last) if k in self.entity_at and self.entity_at[k].type == "COUNTRY"]
+        body, sector = member
+        written = self._common_name(self.lang.phrase_name(self.tokens, first, last), first)
+        forces = []
+        for k in places:
+            country = self.entities[self.entity_at[k].entity]
+            name = f"{body} {self.lang.place_genitive(country.name)}"
+            start, end = self.tokens[k].start, self.tokens[k].end
+            forces.append(self._make_entity("ORGANIZATION", name, start, end, country.country, [sector], [written]))
+        return list(dict.fromkeys(forces))
 
     def _named_after_colon(self, token: int) -> list[int]:
         """`другим участникам процесса: Илье Васильевичу, Федору Мирзоянову и …` — the people or
