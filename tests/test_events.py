@@ -534,3 +534,17 @@ def test_a_target_under_v_otnoshenii_is_the_target(extract):
     found = events(doc)
     assert ("163", "COERCE", ["Европейский союз"], ["Россия"]) in found
     assert ("091", "ACCUSE", ["следователи"], ["Иван Петров"]) in found
+
+
+def test_a_bare_description_in_a_story_of_one_person_is_that_person(extract):
+    doc = extract(
+        "Правозащитница Нино Бурджанадзе вышла на свободу. Активистка была задержана полицией в марте. "
+        "Её партия победила на выборах.",
+        "2024-03-05",
+    )
+    assert any(e[0] == "173" and e[3] == ["Нино Бурджанадзе"] for e in events(doc))
+
+
+def test_a_bare_office_is_not_the_one_person_named_before(extract):
+    doc = extract("Депутат Иван Петров прибыл в Ереван. Вечером с ним встретился министр.", "2024-03-05")
+    assert ("040", "CONSULT", ["министр"], ["Иван Петров"]) in events(doc)  # `с ним` hung on `Вечером` by the parser

@@ -611,6 +611,8 @@ class _Context(Referents):
         place_target = False
         dependents = [c for h in heads for c in self.children.get(h, [])]
         dependents += [g for c in dependents if self._event_word(c) for g in self.children.get(c, [])]  # `акцию протеста против X`
+        dependents += [g for c in dependents if self._bare_circumstance(c) for g in self.children.get(c, [])
+                       if self.tokens[g].rel == "nmod" and self.preposition(g)]  # `Вечером с X встретился`: the parser hung `с X` on `Вечером`
         objects = [g for c in dependents if self.tokens[c].rel in ("obj", "nsubj:pass") for g in self.children.get(c, [])]
         for c in dependents + objects:  # `атаковали объекты в Белгородской области`
             span = self.entity_at.get(c)
@@ -632,6 +634,11 @@ class _Context(Referents):
                 # a city acting or acted on stands for its country (`просили Анкару`, `посетил Баку`)
                 return [self._country_of_place(a) for a in actors], location, place_target
         return [], location, place_target
+
+    def _bare_circumstance(self, i: int) -> bool:
+        """A noun of time or manner without a preposition (`вечером`, `утром`), not an actor."""
+        token = self.tokens[i]
+        return token.rel == "obl" and token.pos == "NOUN" and token.feats.get("Case") == "Ins" and not self.preposition(i) and i not in self.entity_at
 
     def _event_word(self, i: int) -> bool:
         """`протеста` in `акцию протеста`: a genitive event noun completing the predicate's noun."""

@@ -46,6 +46,7 @@ FORCED_ROOTS = ("17", "18", "19", "20")  # CAMEO roots of force against people: 
 # `полиция Израиля`, `французские и малийские военные` → the armed forces of each)
 FORCE_MEMBERS = {"полицейский": ("полиция", "COP"), "милиционер": ("милиция", "COP"), "пограничник": ("пограничная служба", "COP"),
                  "военный": ("вооружённые силы", "MIL"), "военнослужащий": ("вооружённые силы", "MIL"), "солдат": ("вооружённые силы", "MIL")}
+OFFICE_SECTORS = {"GOV", "MIL", "DIP", "JUD", "LEG", "COP", "SPY", "IGO"}  # posts of offices, held by one person at a time
 STATE_NOUNS = {"власть", "правительство", "руководство", "кабинет", "режим"}
 
 
@@ -277,7 +278,22 @@ class Referents:
         holder = self._holder_by_post(post)
         if holder is None and self._in_headline(post["start"]):
             holder = self._described_in_body(post)
+        elif holder is None and not post.get("of") and not post.get("country") and " " not in post["position"]:
+            holder = self._only_person_before(post)
         return holder
+
+    def _only_person_before(self, post: dict) -> str | None:
+        """`Политик была заключена под стражу` in a story that has named one person: that person; for an
+        office (`министр`), only when it is one of theirs."""
+        head = _post_head(post["position"])
+        people = {e.id for e in self.doc.entities if e.type == "PERSON" and any(m.kind == "name" and m.end <= post["start"] for m in e.mentions)}
+        if len(people) != 1:
+            return None
+        person = people.pop()
+        if not set(post.get("sectors") or []) & OFFICE_SECTORS:
+            return person  # `политик`, `активистка`: a description, not an office someone else may hold
+        posts = [r["position"] for r in self.doc.roles if r["person"] == person]
+        return person if any(_post_head(p) == head for p in posts) else None
 
     def _holder_by_post(self, post: dict) -> str | None:
         same = [r for r in self.doc.roles if r["position"] == post["position"]]
