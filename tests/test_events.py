@@ -548,3 +548,10 @@ def test_a_bare_description_in_a_story_of_one_person_is_that_person(extract):
 def test_a_bare_office_is_not_the_one_person_named_before(extract):
     doc = extract("Депутат Иван Петров прибыл в Ереван. Вечером с ним встретился министр.", "2024-03-05")
     assert ("040", "CONSULT", ["министр"], ["Иван Петров"]) in events(doc)  # `с ним` hung on `Вечером` by the parser
+
+
+def test_a_body_said_to_be_in_a_country_is_that_countrys(extract):
+    doc = extract("Суд в Италии приговорил украинского бойца Ивана Петрова к 24 годам тюрьмы.", "2024-03-05")
+    assert ("116", "ACCUSE", ["суд Италии"], ["Иван Петров"]) in events(doc)
+    court = next(e for e in doc.entities if e.name == "суд Италии")
+    assert court.country == "ITA"

@@ -519,8 +519,21 @@ class Referents:
         org_type = self.lexicon.org_types[lemma]
         written = self._common_name(self.lang.phrase_name(self.tokens, first, last), first)
         name = body_of_country(self.doc, self.lang, first, last) or written
+        country = self._country_in(first, last)
+        located = self._country_located(i) if country is None and (first, last) == (i, i + 1) else None
+        if located is not None:  # `суд в Италии`: the body of that country, named as `суд Италии`
+            name, country = f"{written} {self.lang.place_genitive(located.name)}", located.country
         aliases = [written] if name != written else []
-        return self._make_entity("ORGANIZATION", name, self.tokens[first].start, self.tokens[last - 1].end, self._country_in(first, last), [org_type.sector], aliases)
+        return self._make_entity("ORGANIZATION", name, self.tokens[first].start, self.tokens[last - 1].end, country, [org_type.sector], aliases)
+
+    def _country_located(self, i: int) -> Entity | None:
+        """The country a body is said to be in: `суд в Италии`, `полиция во Франции`."""
+        for c in self.children.get(i, []):
+            span = self.entity_at.get(c)
+            if span is not None and span.type == "COUNTRY" and self.tokens[c].rel == "nmod" and self.preposition(c) in ("в", "во") \
+                    and self.tokens[c].feats.get("Case") == "Loc":
+                return self.entities.get(span.entity)
+        return None
 
     def genitives(self, noun: int) -> list[int]:
         """The noun's genitive complements without a preposition: its owners (`акции оппозиции`)."""
