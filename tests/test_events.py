@@ -555,3 +555,8 @@ def test_a_body_said_to_be_in_a_country_is_that_countrys(extract):
     assert ("116", "ACCUSE", ["суд Италии"], ["Иван Петров"]) in events(doc)
     court = next(e for e in doc.entities if e.name == "суд Италии")
     assert court.country == "ITA"
+
+
+def test_a_summoned_charge_daffaires_is_their_countrys(extract):
+    doc = extract("Турецкие власти в понедельник вызвали временного поверенного в делах Германии.", "2024-03-05")
+    assert ("114", "ACCUSE", ["Турция"], ["Германия"]) in events(doc)

@@ -87,3 +87,12 @@ def test_initials_keep_their_dots(extract):
 def test_modifiers_agree_with_an_abbreviation(extract):
     doc = extract("Обстрел Запорожской АЭС осудили в МАГАТЭ.")
     assert "Запорожская АЭС" in names(doc, "ORGANIZATION")
+
+
+def test_a_participle_used_as_a_noun_keeps_its_own_dictionary_form(pipeline):
+    from letopis.document import Token
+
+    lang = pipeline.language
+    assert lang.lemma(Token(0, 11, "заключенных", pos="NOUN", feats={"Case": "Gen", "Number": "Plur"})) == "заключенный"
+    assert "поверенный" in lang.lemmas("поверенного")
+    assert lang.lemma(Token(0, 12, "арестованных", pos="VERB", feats={"VerbForm": "Part"})) == "арестовать"  # a verb's stays

@@ -610,6 +610,7 @@ class _Context(Referents):
         location = None
         place_target = False
         dependents = [c for h in heads for c in self.children.get(h, [])]
+        dependents += [c for h in heads[1:] for k in self._post_words(h) for c in self.children.get(k, []) if c not in dependents]  # `поверенного в делах Германии`
         dependents += [g for c in dependents if self._event_word(c) for g in self.children.get(c, [])]  # `акцию протеста против X`
         dependents += [g for c in dependents if self._bare_circumstance(c) for g in self.children.get(c, [])
                        if self.tokens[g].rel == "nmod" and self.preposition(g)]  # `Вечером с X встретился`: the parser hung `с X` on `Вечером`
@@ -634,6 +635,12 @@ class _Context(Referents):
                 # a city acting or acted on stands for its country (`просили Анкару`, `посетил Баку`)
                 return [self._country_of_place(a) for a in actors], location, place_target
         return [], location, place_target
+
+    def _post_words(self, noun: int) -> range:
+        """The words after a noun that belong to the post it names (`поверенный` [`в делах`])."""
+        words = [t.text for t in self.tokens[noun : noun + 4]]
+        match = self.lexicon.posts.match(words, 0)
+        return range(noun + 1, noun + match[0]) if match else range(0)
 
     def _bare_circumstance(self, i: int) -> bool:
         """A noun of time or manner without a preposition (`вечером`, `утром`), not an actor."""

@@ -51,8 +51,15 @@ class RussianMorphology:
 
     def _lemmas(self, word: str) -> frozenset[str]:
         forms = {fold(p.normal_form) for p in self.parse(word)}
+        forms |= {self._participle_lemma(p) for p in self.parse(word) if "PRTF" in p.tag.grammemes} - {None}  # `поверенный`
         forms.add(fold(word))
         return frozenset(forms)
+
+    @staticmethod
+    def _participle_lemma(parse) -> str | None:
+        """A participle's own dictionary form (`поверенный`, `заключенный`), not its verb's."""
+        form = parse.inflect({"sing", "nomn", "masc"})
+        return fold(form.word) if form is not None else None
 
     def best_parse(self, word: str, pos: str = "", feats: Mapping[str, str] | None = None, prefer=frozenset()):
         """The pymorphy parse that agrees best with the tagger's UD part of speech and features."""
@@ -83,7 +90,10 @@ class RussianMorphology:
     def lemma(self, word: str, pos: str = "", feats: Mapping[str, str] | None = None) -> str:
         if not word[:1].isalpha() or not _is_cyrillic(word):
             return fold(word)
-        return fold(self.best_parse(word, pos, feats).normal_form)
+        parse = self.best_parse(word, pos, feats)
+        if pos == "NOUN" and "PRTF" in parse.tag.grammemes:  # `заключенных`, `поверенного`: a participle used as a noun
+            return self._participle_lemma(parse) or fold(parse.normal_form)
+        return fold(parse.normal_form)
 
     def inflect(self, parse, grammemes: set[str]) -> str | None:
         """The form of the parse's lexeme with these grammemes; among several (высший, высочайший)
