@@ -560,3 +560,13 @@ def test_a_body_said_to_be_in_a_country_is_that_countrys(extract):
 def test_a_summoned_charge_daffaires_is_their_countrys(extract):
     doc = extract("Турецкие власти в понедельник вызвали временного поверенного в делах Германии.", "2024-03-05")
     assert ("114", "ACCUSE", ["Турция"], ["Германия"]) in events(doc)
+
+
+def test_an_object_hung_on_the_noun_of_a_light_verb_is_the_object(extract):
+    doc = extract("Президент Ильхам Алиев освободил от должности главы Госнефти Рустама Керимова.", "2024-03-05")
+    assert ("172", "COERCE", ["Ильхам Алиев"], ["Рустам Керимов"]) in events(doc)
+
+
+def test_a_name_in_the_nouns_case_below_its_genitive_is_the_nouns(extract):
+    doc = extract("Премьер Никол Пашинян встретился с вдовой журналиста Анной Саргсян.", "2024-03-05")
+    assert ("040", "CONSULT", ["Никол Пашинян"], ["Анна Саргсян"]) in events(doc)

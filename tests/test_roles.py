@@ -93,3 +93,8 @@ def test_posts_without_a_holder(extract):
 def test_a_lawyer_of_someone_named_in_the_genitive_is_not_him(extract):
     doc = extract("Суд арестовал Павла Лебедева. Адвокат Лебедева заявил, что его подзащитный невиновен.")
     assert not [r for r in roles(doc) if r[0] == "Павел Лебедев"]
+
+
+def test_a_post_in_the_genitive_before_a_name_in_another_case_is_not_the_names(extract):
+    doc = extract("Премьер Никол Пашинян встретился с вдовой журналиста Анной Саргсян.")
+    assert not [r for r in roles(doc) if r[0] == "Анна Саргсян"]

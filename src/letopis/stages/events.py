@@ -624,6 +624,8 @@ class _Context(Referents):
         phrase = [d for h in heads for d in self._noun_subtree(h)]
         described = [c for d in phrase if self.tokens[d].rel == "acl" for c in self.children.get(d, [])]
         tries = [(kind, dependents) for kind in kinds] + [(kind, described) for kind in ("к", "против")]
+        if "obj" in kinds and not passive:  # `освободил от должности главы РЖД Якунина`: the parser hangs the object on the noun
+            tries.append(("nmod", [c for h in heads[1:] if self.preposition(h) for c in self.children.get(h, []) if self._animate(c)]))
         for kind, candidates in tries:
             picked = [self._act_owner(c) for c in self._dependents_of_kind(candidates, kind, passive)]
             actors = [a for a in self.actors(picked) if a not in sources]
@@ -635,6 +637,9 @@ class _Context(Referents):
                 # a city acting or acted on stands for its country (`просили Анкару`, `посетил Баку`)
                 return [self._country_of_place(a) for a in actors], location, place_target
         return [], location, place_target
+
+    def _animate(self, i: int) -> bool:
+        return self.tokens[i].feats.get("Animacy") == "Anim" or i in self.role_at or (i in self.entity_at and self.entity_at[i].type == "PERSON")
 
     def _post_words(self, noun: int) -> range:
         """The words after a noun that belong to the post it names (`поверенный` [`в делах`])."""
@@ -696,6 +701,8 @@ class _Context(Referents):
             return [c for c in dependents if tokens[c].rel == "iobj" or (tokens[c].feats.get("Case") == "Dat" and tokens[c].rel in ("obl", "nmod") and not self.preposition(c))]
         if kind == "gen":
             return [c for c in dependents if tokens[c].rel == "nmod" and tokens[c].feats.get("Case") == "Gen" and not self.preposition(c)]
+        if kind == "nmod":  # any complement without a preposition, whatever case the tagger gave it
+            return [c for c in dependents if tokens[c].rel == "nmod" and not self.preposition(c)]
         found = [c for c in dependents if tokens[c].rel in ("obl", "nmod") and self.preposition(c) in (kind, kind + "о")]
         if kind == "против":  # `санкции в отношении России`: a target under the compound preposition
             found += [c for c in dependents if tokens[c].rel in ("obl", "nmod") and self._regarding(c)]

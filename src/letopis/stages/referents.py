@@ -193,6 +193,9 @@ class Referents:
                 if self.tokens[c].rel == "nmod" and self.tokens[c].feats.get("Case") != token.feats.get("Case"):
                     continue  # not `представитель Эрдогана`, someone else
                 return self.entity_at[c].entity
+        named = self._name_agreeing_below(i)
+        if named is not None:
+            return named
         if i in self.post_at:
             post = self.post_at[i]
             return self._holder(post) or self._post_actor(post)  # `госминистр обороны` named before as Коакер's post
@@ -241,6 +244,18 @@ class Referents:
             return self._group_actor(i)  # `уволил двух генералов полиции`, `военные`
         if lemma in COUNTED_PEOPLE and self._counted(i) and self._forced(i):
             return self._protest_crowd(i)  # `задержали 40 человек` after a protest: its participants
+        return None
+
+    def _name_agreeing_below(self, i: int) -> str | None:
+        """`с матерью девушки Яффой Иссахар`: a name the parser hung on the noun's genitive
+        complement but in the noun's own case is the noun's apposition."""
+        case = self.tokens[i].feats.get("Case")
+        if self.tokens[i].pos != "NOUN" or case in (None, "Gen"):
+            return None
+        for c in self.genitives(i):
+            for g in self.children.get(c, []):
+                if self.tokens[g].rel == "appos" and self.tokens[g].feats.get("Case") == case and self._is_person(g):
+                    return self.entity_at[g].entity
         return None
 
     def _counted(self, i: int) -> bool:

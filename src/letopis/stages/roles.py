@@ -218,14 +218,21 @@ class _Context:
 
     def _owner_not_holder(self, head: int, person: Span) -> bool:
         """`представитель Эрдогана`: a name declined in the genitive after a post in another case
-        is whose the post is, not who holds it."""
+        is whose the post is, not who holds it; a post in the genitive before a name in another case
+        is someone else's (`вдовой журналиста Анной`)."""
         post_case = self.tokens[head].feats.get("Case")
         name = self.tokens[person.first]
         entity = next((e for e in self.doc.entities if e.id == person.entity), None)
         written = set((entity.name if entity else person.normal or "").split())  # a lone surname's own normal may be as written
         declined = name.text not in written  # `Маркива` of `Виталий Маркив`
+        if name.rel == "appos" and name.head == head:
+            return False  # the parser read it as the post's apposition (`главы Госнефти Рустама Керимова`, a case mis-tagged)
         genitive = name.feats.get("Case") == "Gen" or (name.rel == "nmod" and name.head == head)  # the tagger may miss the case
-        return genitive and post_case not in (None, "Gen") and declined
+        if genitive and post_case not in (None, "Gen") and declined:
+            return True
+        # `вдовой журналиста Анной Саргсян`: a post in the genitive before a declined name in another case completes
+        # the noun before it; it is not the name's
+        return post_case == "Gen" and name.feats.get("Case") not in (None, "Gen") and declined and name.head != head
 
     def _outer_head(self, head: int, end: int) -> int:
         """`пресс-секретарь президента`, `заместитель министра`: a post in the genitive completes
