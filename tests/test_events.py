@@ -570,3 +570,14 @@ def test_an_object_hung_on_the_noun_of_a_light_verb_is_the_object(extract):
 def test_a_name_in_the_nouns_case_below_its_genitive_is_the_nouns(extract):
     doc = extract("Премьер Никол Пашинян встретился с вдовой журналиста Анной Саргсян.", "2024-03-05")
     assert ("040", "CONSULT", ["Никол Пашинян"], ["Анна Саргсян"]) in events(doc)
+
+
+def test_the_organisers_of_a_protest_hold_it(extract):
+    doc = extract(
+        "В субботу у мэрии Кутаиси прошла акция протеста против застройки парка. "
+        "Организаторами акции выступили движение «Зелёная альтернатива» и Союз жильцов Кутаиси.\n\n"
+        "Вечером в Батуми состоялся митинг. Организатором митинга стала партия «Гирчи».",
+        "2024-03-05",
+    )
+    protests = [e for e in events(doc) if e[1] == "PROTEST"]
+    assert [e[2] for e in protests] == [["движение «Зелёная альтернатива»"], ["Союз жильцов Кутаиси"], ["партия «Гирчи»"]]

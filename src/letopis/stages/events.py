@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from .. import cameo
 from ..document import Document, Entity, Mention
 from ..lang.base import Language
-from .referents import COUNTED_PEOPLE, FORCED_ROOTS, PLACE_ENTITY_TYPES, Referents
+from .referents import COUNTED_PEOPLE, FORCED_ROOTS, ORGANISER, PLACE_ENTITY_TYPES, Referents
 
 INTENT_VERBS = {"намереваться", "планировать", "собираться", "пообещать", "обещать", "договориться", "согласиться",
                 "предложить", "хотеть", "решить", "готовиться", "мочь", "намерен", "намеренный", "обязаться", "рассчитывать",
@@ -319,8 +319,12 @@ class _Context(Referents):
         by_participants = not sources and nominal and predicate.cameo.startswith(PROTEST_PREFIX)
         if by_participants and self.preposition(trigger) in RECALLING_PREPOSITIONS and not self._taken_part_in(trigger):
             return []  # `в ходе демонстраций`, `после массовых протестов`: a protest recalled, told where it is the news
+        if by_participants and 0 <= self.tokens[trigger].head < len(self.tokens) and self.lang.lemma(self.tokens[self.tokens[trigger].head]) == ORGANISER:
+            return []  # `организатором митинга стала партия`: who held the protest told before
         if by_participants:
-            sources = [self.participants(trigger)]
+            organisers = self.organisers(trigger)
+            by_participants = not organisers
+            sources = organisers or [self.participants(trigger)]
         if not sources and not targets:
             return []
         if not targets and "none" not in predicate.targets and not nominal and not sources[1:] and not predicate.cameo.startswith(UNDIRECTED_PREFIXES):
@@ -551,7 +555,7 @@ class _Context(Referents):
         if agents:
             return self.actors(agents)
         owners = [] if patient_genitive else self.genitives(noun)
-        owners = [g for c in owners for g in (self.genitives(c) if self._event_word(c) else []) or [c]]  # `акции протеста сторонников X`
+        owners = [g for c in owners for g in (self.genitives(c) if self._event_word(c) else [c])]  # `акции протеста сторонников X`
         owners += [c for c in children if self.tokens[c].rel == "amod" and c in self.entity_at]
         owned_by = self.actors(owners)
         if owned_by:

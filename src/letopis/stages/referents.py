@@ -40,6 +40,7 @@ BODY_SYNONYMS = {"ведомство": {"министерство", "ведом�
 COMPANY_EPITHETS = {"монополист", "концерн", "холдинг", "корпорация", "госкорпорация", "компания", "госкомпания"}  # `газовый монополист` for the company
 QUANTITY_NOUNS = {"группа", "тысяча", "сотня", "десяток", "часть", "большинство", "ряд", "толпа", "отряд"}
 NOT_GROUPS = {"человек", "люди", "друг", "другой", "себя"}  # people as such are no actor of their own
+ORGANISER = "организатор"  # `организаторами акции выступили …`: who held a protest
 COUNTED_PEOPLE = {"человек", "люди"}  # … unless counted at a protest
 FORCED_ROOTS = ("17", "18", "19", "20")  # CAMEO roots of force against people: coerce, assault, fight, mass violence
 # members of a state's forces stand for the force, named with their country (`израильские полицейские` →
@@ -92,7 +93,7 @@ class Referents:
             if self.lang.lemma(self.tokens[token]) in RELATIVE:
                 token = self._relative_noun(token) or token  # `A и B, которые встречаются`: both
             for t in self._named_after_colon(token) or self._with_conjuncts(token):
-                forces = self._forces_of_countries(t)
+                forces = self._forces_of_countries(t) or self._protest_organisers(t)
                 actors += [a for a in forces if a not in actors]
                 actor = None if forces else self._actor(t)
                 if actor and actor not in actors:
@@ -501,6 +502,27 @@ class Referents:
             country = country or (person.actor or {}).get("country") or person.country
         return self._make_entity("GROUP", name, self.tokens[first].start, self.tokens[last - 1].end, country, sectors)
 
+
+    def _protest_organisers(self, i: int) -> list[str]:
+        token = self.tokens[i]
+        if token.pos != "NOUN" or i in self.entity_at or not any(p.cameo.startswith("14") for _, p in self.lexicon.noun_predicates.get(self.lang.lemma(token), ())):
+            return []
+        return self.organisers(i)
+
+    def organisers(self, noun: int, sentences: int = 3) -> list[str]:
+        """`Организаторами акции выступили движение X и союз Y`, `организатором митинга стала партия Z`,
+        told in the protest's sentence or the few after it: the protest is theirs."""
+        lemma = self.lang.lemma(self.tokens[noun])
+        sentence = self.tokens[noun].sent
+        for k in range(noun, len(self.tokens)):
+            if self.tokens[k].sent > sentence + sentences:
+                break
+            if self.lang.lemma(self.tokens[k]) != ORGANISER or not any(self.lang.lemma(self.tokens[g]) == lemma for g in self.genitives(k)):
+                continue
+            verb = self.tokens[k].head
+            if 0 <= verb < len(self.tokens) and self.tokens[k].rel in ("obl", "xcomp"):
+                return self.actors([c for c in self.children.get(verb, []) if self.tokens[c].rel == "nsubj"])
+        return []
 
     def participants(self, noun: int) -> str:
         """`митинг «За допуск на выборы»` with no one named as holding it: its participants, a group."""
