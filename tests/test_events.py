@@ -581,3 +581,10 @@ def test_the_organisers_of_a_protest_hold_it(extract):
     )
     protests = [e for e in events(doc) if e[1] == "PROTEST"]
     assert [e[2] for e in protests] == [["движение «Зелёная альтернатива»"], ["Союз жильцов Кутаиси"], ["партия «Гирчи»"]]
+
+
+def test_bare_members_of_a_force_are_the_force_named_before(extract):
+    doc = extract("Полиция Тбилиси оцепила площадь. Полицейские задержали Гиви Абашидзе.\n\nСолдаты задержали Ивана Петрова.", "2024-03-05")
+    found = events(doc)
+    assert ("173", "COERCE", ["Полиция Тбилиси"], ["Гиви Абашидзе"]) in found
+    assert ("173", "COERCE", ["вооружённые силы"], ["Иван Петров"]) in found

@@ -110,6 +110,10 @@ class Referents:
         places = [k for k in range(first, last) if k in self.entity_at and self.entity_at[k].type == "COUNTRY"]
         body, sector = member
         written = self._common_name(self.lang.phrase_name(self.tokens, first, last), first)
+        if not places and (first, last) == (i, i + 1):
+            # bare `полицейские`: the force of that kind named before (`полиция Лондона`), else the force as such
+            named = self._body_named_before(i, body)
+            return [named or self._make_entity("ORGANIZATION", body, token.start, token.end, None, [sector], [written])]
         forces = []
         for k in places:
             country = self.entities[self.entity_at[k].entity]
@@ -117,6 +121,18 @@ class Referents:
             start, end = self.tokens[k].start, self.tokens[k].end
             forces.append(self._make_entity("ORGANIZATION", name, start, end, country.country, [sector], [written]))
         return list(dict.fromkeys(forces))
+
+    def _body_named_before(self, i: int, body: str) -> str | None:
+        """The last organisation mentioned before token i whose name is the body's (`полиция …`)."""
+        start = self.tokens[i].start
+        best, best_start = None, -1
+        for entity in self.doc.entities:
+            if entity.type != "ORGANIZATION" or not self.lang.fold(entity.name).startswith(self.lang.fold(body)):
+                continue
+            before = [m.start for m in entity.mentions if m.start < start]
+            if before and max(before) > best_start:
+                best, best_start = entity.id, max(before)
+        return best
 
     def _named_after_colon(self, token: int) -> list[int]:
         """`другим участникам процесса: Илье Васильевичу, Федору Мирзоянову и …` — the people or
