@@ -286,10 +286,10 @@ def test_a_sentence_is_not_part_of_the_post(extract):
 
 
 def test_people_named_by_a_plural_noun_are_a_group_and_a_crushed_protest_its_participants(extract):
-    doc = extract("Президент Владимир Путин уволил двух генералов полиции. Военные подавили акции протеста. Тысячи людей вышли на митинг.", "2024-03-05")
+    doc = extract("Президент Ильхам Алиев отправил в отставку трёх генералов полиции. Солдаты подавили забастовку шахтёров. Тысячи людей вышли на митинг.", "2024-03-05")
     found = events(doc)
-    assert ("172", "COERCE", ["Владимир Путин"], ["генералы полиции"]) in found
-    assert ("175", "ASSAULT", ["военные"], ["протестующие"]) in found  # repression is ASSAULT in PLOVER
+    assert ("172", "COERCE", ["Ильхам Алиев"], ["генералы полиции"]) in found
+    assert ("175", "ASSAULT", ["вооружённые силы"], ["шахтёры"]) in found  # repression is ASSAULT in PLOVER; the strikers are the miners
     assert not any("люди" in name for e in found for name in e[2] + e[3])  # people as such are no actor
 
 
@@ -342,8 +342,7 @@ def test_people_counted_at_a_protest_are_its_participants_and_a_confirmed_arrest
         "2025-03-10",
     )
     found = events(doc)
-    assert ("173", "COERCE", ["полицейские"], ["протестующие"]) in found
-    assert ("173", "COERCE", ["полиция"], ["протестующие"]) in found
+    assert found.count(("173", "COERCE", ["полиция"], ["протестующие"])) == 2  # `полицейские` are the police
     assert ("173", "COERCE", ["Грузия"], ["гражданин Армении"]) in found
     assert not [e for e in found if e[0] != "173" and e[1] != "PROTEST"]  # those who died are no crowd acted on
 
