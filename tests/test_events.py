@@ -187,8 +187,8 @@ def test_people_of_a_country_are_a_group_of_that_country(extract):
 
 
 def test_attacks_from_the_side_of_someone(extract):
-    doc = extract("Силы НАТО неоднократно подвергались нападениям со стороны повстанцев.", "2025-05-10")
-    assert events(doc) == [("190", "ASSAULT", ["повстанцы"], ["Организация Североатлантического договора"])]
+    doc = extract("Войска НАТО не раз подвергались нападению со стороны боевиков.", "2025-05-10")
+    assert events(doc) == [("190", "ASSAULT", ["боевики"], ["Организация Североатлантического договора"])]
 
 
 def test_a_negated_intention_is_a_refusal(extract):
@@ -197,19 +197,19 @@ def test_a_negated_intention_is_a_refusal(extract):
 
 
 def test_demand_that_someone_act(extract):
-    doc = extract("Турция потребовала, чтобы США экстрадировали Фетхуллу Гюлена.", "2025-05-10")
+    doc = extract("Анкара потребовала, чтобы Вашингтон выдал ей проповедника Фетхуллу Гюлена.", "2025-05-10")
     assert ("100", "REQUEST", ["Турция"], ["США"]) in events(doc)
 
 
 def test_readiness_confirmed_by_a_minister(extract):
-    doc = extract("Министр иностранных дел России Сергей Лавров подтвердил готовность Москвы выстраивать диалог с Японией.", "2025-05-10")
+    doc = extract("Глава МИД России Сергей Лавров вновь подтвердил готовность Москвы вести диалог с Японией.", "2025-05-10")
     (intent,) = doc.events
     assert (intent["cameo"], intent["status"]) == ("036", "intended")
     assert events(doc) == [("036", "AGREE", ["Сергей Лавров"], ["Япония"])]
 
 
 def test_verbal_acts_of_things_and_participation_are_no_events(extract):
-    doc = extract("Компании грозит штраф. Двадцать кандидатов примут участие в выборах президента Мали.", "2025-05-10")
+    doc = extract("Компании грозит штраф. Шесть кандидатов примут участие в выборах мэра Тбилиси.", "2025-05-10")
     assert doc.events == []
 
 
@@ -224,9 +224,9 @@ def test_the_head_of_a_country_is_its_leader_named_elsewhere(extract):
 
 
 def test_a_truce_concluded_by_two_parties(extract):
-    doc = extract("В июне правительство Мали и представители повстанческих группировок заключили перемирие.", "2025-05-10")
+    doc = extract("Власти Нигера и представители повстанческих отрядов заключили перемирие.", "2025-05-10")
     (truce,) = events(doc)
-    assert truce[:3] == ("0871", "RETREAT", ["Мали"]) and truce[3] and "группировки" in truce[3][0]
+    assert truce[:3] == ("0871", "RETREAT", ["Нигер"]) and truce[3] and "отряды" in truce[3][0]
 
 
 def test_a_protest_action_against_someone_needs_no_named_target(extract):
@@ -253,8 +253,8 @@ def test_a_bare_post_in_a_headline_is_its_one_holder_named_later(extract):
 
 
 def test_aid_received_from_someone_is_given_by_them(extract):
-    doc = extract("Весной Ирландия получила помощь от Международного валютного фонда. Лавров позже поговорил с Бруно Родригесом.", "2024-03-05")
-    assert ("070", "AID", ["Международный валютный фонд"], ["Ирландия"]) in events(doc)
+    doc = extract("Весной Греция получила помощь от Международного валютного фонда. Лавров позже поговорил с Бруно Родригесом.", "2024-03-05")
+    assert ("070", "AID", ["Международный валютный фонд"], ["Греция"]) in events(doc)
     assert ("040", "CONSULT", ["Лавров"], ["Бруно Родригес"]) in events(doc)
 
 
@@ -270,9 +270,9 @@ def test_a_sentence_without_a_doer_continues_the_one_before(extract):
 
 
 def test_his_supporters_are_named_by_him(extract):
-    doc = extract("Мухаммеда Мурси и его сторонников обвиняют в передаче секретных документов.", "2024-03-05")
+    doc = extract("Ивана Петрова и его сторонников власти обвиняют в шпионаже в пользу Катара.", "2024-03-05")
     targets = [e[3] for e in events(doc) if e[1] == "ACCUSE"]
-    assert ["сторонники Мухаммеда Мурси"] in targets
+    assert ["сторонники Ивана Петрова"] in targets
 
 
 def test_a_protest_shown_by_resigning_is_the_resigner(extract):
@@ -294,7 +294,7 @@ def test_people_named_by_a_plural_noun_are_a_group_and_a_crushed_protest_its_par
 
 
 def test_refusing_to_resume_talks_and_announcing_a_freeze(extract):
-    doc = extract("Палестинцы отказываются от возобновления переговоров с Израилем. Махмуд Аббас объявил о заморозке всех контактов с израильской стороной.", "2024-03-05")
+    doc = extract("Палестинцы отказались от возобновления переговоров с Израилем. Вскоре палестинский лидер Махмуд Аббас объявил и о заморозке отношений с израильской стороной.", "2024-03-05")
     found = events(doc)
     assert ("125", "REJECT", ["палестинцы"], ["Израиль"]) in [(c, t, [s.lower() for s in a], b) for c, t, a, b in found]
     assert not any(e[0].startswith("04") for e in found)  # the refused talks are no talks
@@ -349,7 +349,7 @@ def test_people_counted_at_a_protest_are_its_participants_and_a_confirmed_arrest
 
 def test_people_counted_without_a_protest_or_named_among_them_are_not_a_crowd(extract):
     doc = extract(
-        "В рамках расследования полиция задержала двух человек, в том числе бывшего прокурора Гиви Абашидзе. "
+        "В рамках расследования полиция задержала трёх человек, среди них и бывшего прокурора Гиви Абашидзе. "
         "Журналисты сообщили об аресте гражданина Армении.",
         "2025-03-10",
     )
@@ -427,7 +427,7 @@ def test_accusations_of_the_same_people_by_different_accusers_stay_apart(extract
 def test_a_description_in_the_headline_is_the_one_person_the_body_names(extract):
     doc = extract(
         "Суд Грузии приговорил российского журналиста к трем годам\n\n"
-        "Тбилисский городской суд приговорил Андрея Волкова к трем годам лишения свободы. "
+        "Тбилисский городской суд назначил Андрею Волкову три года колонии. "
         "Прокурор Нино Кварацхелия требовала пяти лет.",
         "2024-03-05",
     )
@@ -550,15 +550,15 @@ def test_a_bare_office_is_not_the_one_person_named_before(extract):
 
 
 def test_a_body_said_to_be_in_a_country_is_that_countrys(extract):
-    doc = extract("Суд в Италии приговорил украинского бойца Ивана Петрова к 24 годам тюрьмы.", "2024-03-05")
+    doc = extract("Суд в Италии вынес приговор журналисту Ивану Петрову.", "2024-03-05")
     assert ("116", "ACCUSE", ["суд Италии"], ["Иван Петров"]) in events(doc)
     court = next(e for e in doc.entities if e.name == "суд Италии")
     assert court.country == "ITA"
 
 
 def test_a_summoned_charge_daffaires_is_their_countrys(extract):
-    doc = extract("Турецкие власти в понедельник вызвали временного поверенного в делах Германии.", "2024-03-05")
-    assert ("114", "ACCUSE", ["Турция"], ["Германия"]) in events(doc)
+    doc = extract("МИД Турции во вторник вызвал временного поверенного в делах Австрии.", "2024-03-05")
+    assert ("114", "ACCUSE", ["Министерство иностранных дел Турции"], ["Австрия"]) in events(doc)
 
 
 def test_an_object_hung_on_the_noun_of_a_light_verb_is_the_object(extract):

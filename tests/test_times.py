@@ -45,9 +45,9 @@ def test_values(extract, text, expression, value, precision):
 
 
 def test_start_point_and_vague_future(extract):
-    found = times(extract, "Впервые с 2022 года министр посетил Баку и пообещал помощь в предстоящие месяцы и годы.")
+    found = times(extract, "Впервые с 2022 года министр приехал в Ереван и обещал инвестиции в ближайшие месяцы и годы.")
     assert found["с 2022 года"]["mod"] == "start"
-    vague = found["в предстоящие месяцы и годы"]
+    vague = found["в ближайшие месяцы и годы"]
     assert vague["value"] is None and vague["precision"] == "vague" and vague["direction"] == "future"
 
 

@@ -309,7 +309,7 @@ class _Context(Referents):
             if not targets and location and predicate.cameo[:2] in FORCE_ROOTS:
                 targets = self._attacked_country(location, sources)
             if not targets and predicate.cameo[:2] in ("02", "10"):
-                targets = [a for a in self.actors(self._asked(trigger)) if a not in sources]
+                targets = [self._country_of_place(a) for a in self.actors(self._asked(trigger)) if a not in sources]  # `чтобы Вашингтон выдал`
             if not targets and "obj" in predicate.targets:
                 targets = [a for a in self.actors(self._participle_undergoers(trigger)) if a not in sources]
         if not sources and targets and location and not nominal and predicate.cameo[:3] in DETENTION_CODES and self._passive(trigger):
@@ -560,7 +560,7 @@ class _Context(Referents):
         owned_by = self.actors(owners)
         if owned_by:
             return owned_by
-        sign = self.tokens[noun].head  # `ушел в отставку в знак протеста`: the protest is the leaver's
+        sign = self.tokens[noun].head  # `покинул пост в знак протеста`: the protest is the leaver's
         if 0 <= sign < len(self.tokens) and self.lang.lemma(self.tokens[sign]) == "знак" and self.preposition(sign) == "в":
             verb = self.tokens[sign].head
             if 0 <= verb < len(self.tokens) and self.tokens[verb].pos in ("VERB", "AUX"):
@@ -569,7 +569,7 @@ class _Context(Referents):
             return self._verb_sources(sign)  # `объявил о заморозке контактов`: his own act
         purpose = self._purpose_of(noun)
         if purpose is not None:
-            return self._verb_sources(purpose)  # `применили силу для разгона манифестантов`: who acts for it does it
+            return self._verb_sources(purpose)  # `применила силу для разгона демонстрации`: who acts for it does it
         confirmer = self._confirmed_by(noun)
         if confirmer is not None:
             return self._verb_sources(confirmer)  # `власти подтвердили арест`: who confirms an act of force did it
@@ -581,7 +581,7 @@ class _Context(Referents):
             rel, i = self.tokens[i].rel, self.tokens[i].head
             steps += 1
             if self.tokens[i].pos in ("VERB", "AUX") and (possessive or rel in ("obl", "nmod", "obj")):
-                return self._verb_sources(i)  # `в ходе визита лорд Коакер провел`, `в рамках своего визита … провел`
+                return self._verb_sources(i)  # `в ходе визита министр провел`, `в рамках своего визита … провел`
             if self.tokens[i].pos not in ("NOUN", "PROPN"):
                 break
         return []
@@ -628,7 +628,7 @@ class _Context(Referents):
         phrase = [d for h in heads for d in self._noun_subtree(h)]
         described = [c for d in phrase if self.tokens[d].rel == "acl" for c in self.children.get(d, [])]
         tries = [(kind, dependents) for kind in kinds] + [(kind, described) for kind in ("к", "против")]
-        if "obj" in kinds and not passive:  # `освободил от должности главы РЖД Якунина`: the parser hangs the object on the noun
+        if "obj" in kinds and not passive:  # `освободил от должности главы ведомства Петрова`: the parser hangs the object on the noun
             tries.append(("nmod", [c for h in heads[1:] if self.preposition(h) for c in self.children.get(h, []) if self._animate(c)]))
         for kind, candidates in tries:
             picked = [self._act_owner(c) for c in self._dependents_of_kind(candidates, kind, passive)]
@@ -888,7 +888,7 @@ def _visit_locations(found: list[Found], context: _Context) -> None:
 
 
 def _agents_carried(found: list[Found]) -> None:
-    """`Суд приговорил X … Приговоры были вынесены и другим участникам`: an act told without its
+    """`Суд приговорил X … Приговоры вынесены также остальным фигурантам`: an act told without its
     doer right after one of the same kind done by someone is done by them."""
     for k, event in enumerate(found):
         if event.sources or not event.targets or event.someone_else:

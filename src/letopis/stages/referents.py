@@ -27,7 +27,7 @@ GROUP_NOUNS = {"протестующий": ("CVL",), "демонстрант": (
                "организатор": (), "партнер": (), "союзник": (), "националист": (), "радикал": (), "либерал": (), "консерватор": (), "экстремист": ("REB",),
                "исламист": ("REB",), "повстанец": ("REB",), "манифестант": ("CVL",), "забастовщик": ("LAB",)}
 # people who act for a body: `представители ПАСЕ`, `сотрудники службы безопасности` are the body
-MEMBER_NOUNS = {"представитель", "сотрудник", "член", "делегация", "сила", "эксперт", "специалист", "дипломат", "офицер", "военнослужащий", "лидер"}
+MEMBER_NOUNS = {"представитель", "сотрудник", "член", "делегация", "сила", "войско", "эксперт", "специалист", "дипломат", "офицер", "военнослужащий", "лидер"}
 LEADER_POSTS = {"глава", "лидер", "руководитель", "глава государства", "глава правительства"}
 HEAD_POSTS = {"президент", "премьер-министр", "премьер", "председатель", "канцлер", "король", "глава государства",
               "глава правительства", "председатель правительства", "лидер", "временный президент", "исполняющий обязанности президента"}
@@ -147,7 +147,7 @@ class Referents:
         k += 1
         while k < len(self.tokens) and k in self.entity_at and self.entity_at[k].type in ("PERSON", "ORGANIZATION"):
             items.append(k)
-            k = self._after_aside(self.entity_at[k].last)  # `Альберто Фухимори (1990—2000 годы), …`
+            k = self._after_aside(self.entity_at[k].last)  # `Иван Петров (2004—2008 годы), …`
             if k < len(self.tokens) and self.tokens[k].text in (",", "и"):
                 k += 1
             else:
@@ -264,7 +264,7 @@ class Referents:
         return None
 
     def _name_agreeing_below(self, i: int) -> str | None:
-        """`с матерью девушки Яффой Иссахар`: a name the parser hung on the noun's genitive
+        """`с вдовой журналиста Анной Саргсян`: a name the parser hung on the noun's genitive
         complement but in the noun's own case is the noun's apposition."""
         case = self.tokens[i].feats.get("Case")
         if self.tokens[i].pos != "NOUN" or case in (None, "Gen"):
@@ -315,7 +315,7 @@ class Referents:
         return holder
 
     def _only_person_before(self, post: dict) -> str | None:
-        """`Политик была заключена под стражу` in a story that has named one person: that person; for an
+        """`Активистка была задержана` in a story that has named one person: that person; for an
         office (`министр`), only when it is one of theirs."""
         head = _post_head(post["position"])
         people = {e.id for e in self.doc.entities if e.type == "PERSON" and any(m.kind == "name" and m.end <= post["start"] for m in e.mentions)}
@@ -355,7 +355,7 @@ class Referents:
         return first is not None and first.start <= start < first.end and "\n" in self.doc.text[first.end : first.end + 2]
 
     def _described_in_body(self, post: dict) -> str | None:
-        """`Итальянский суд приговорил украинского солдата`, `разговор Путина с новым главой Кубы`:
+        """`суд вынес приговор российскому журналисту`, `Путин созвонился с новым лидером Кубы`:
         a headline describes the person the body names. The one person named in the body, not in the
         headline, who holds no other post (a head of state for `глава`) and is of no other country."""
         head = _post_head(post["position"])
@@ -541,7 +541,7 @@ class Referents:
         return []
 
     def participants(self, noun: int) -> str:
-        """`митинг «За допуск на выборы»` with no one named as holding it: its participants, a group."""
+        """`митинг «За честные выборы»` with no one named as holding it: its participants, a group."""
         words = [self.tokens[noun]]
         k = noun + 1
         if k < len(self.tokens) and self.tokens[k].head == noun and self.lang.lemma(self.tokens[k]) == "протест":

@@ -8,8 +8,8 @@ A post is found by its head noun from the posts lexicon, in four constructions:
 - a predicate: `Иванов назначен послом в Грузии`, `Петров стал премьер-министром`,
   `Сидоров занимает пост министра`, and the same in a relative clause (`…, который является
   главой …`);
-- a list: in `с президентом Азербайджана Алиевым, министром обороны Гасановым и министром
-  оборонной промышленности Мустафаевым` the later posts share the first one's country.
+- a list: in `с президентом Армении Хачатуряном, министром обороны Папикяном и министром
+  экономики Папояном` the later posts share the first one's country.
 
 The post is given in the nominative with abbreviations written out (`госминистр` →
 `государственный министр`); the raw words are kept. The organisation or country of the post
@@ -187,7 +187,7 @@ class _Context:
     # ----- the constructions -----
     def before(self, person: Span) -> list[Role]:
         """Descriptors before the name: `президент Азербайджана [лорд] Имя Фамилия`; stacked ones
-        are posts of the same person: `наблюдатель от ОБСЕ португальский парламентарий Имя`,
+        are posts of the same person: `наблюдатель от ОБСЕ французский депутат Имя`,
         `лидер Меджлиса, народный депутат Украины Имя`."""
         roles: list[Role] = []
         end = self.title_before(person.first)

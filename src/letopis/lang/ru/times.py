@@ -28,7 +28,7 @@ DAY_WORDS = {"позавчера": -2, "вчера": -1, "сегодня": 0, "�
 UNITS = {"день": "day", "сутки": "day", "неделя": "week", "месяц": "month", "год": "year", "десятилетие": "decade", "квартал": "quarter"}
 SHIFT_ADJECTIVES = {"прошлый": -1, "прошедший": -1, "минувший": -1, "предыдущий": -1, "этот": 0, "текущий": 0,
                     "нынешний": 0, "следующий": 1, "будущий": 1, "грядущий": 1, "наступающий": 1}
-VAGUE_ADJECTIVES = {"ближайший": "future", "предстоящий": "future", "грядущий": "future", "последующий": "future",
+VAGUE_ADJECTIVES = {"ближайший": "future", "близкий": "future", "предстоящий": "future",  # ближайшие: a superlative of близкий "грядущий": "future", "последующий": "future",
                     "последний": "past", "прошедший": "past", "минувший": "past"}
 PARTS = {"начало": "start", "середина": "mid", "конец": "end", "финал": "end"}
 NUMBER_WORDS = {"один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
@@ -326,7 +326,7 @@ def _duration(tokens: Sequence[Token], i: int, lemma: Lemma) -> TimeMention | No
 
 
 def _vague(tokens: Sequence[Token], i: int, lemma: Lemma) -> TimeMention | None:
-    """`в предстоящие месяцы и годы`, `в ближайшие дни`, `в последние годы`, `в ближайшее время`."""
+    """`в ближайшие месяцы и годы`, `в ближайшие дни`, `в последние годы`, `в ближайшее время`."""
     if _word(tokens, i, lemma) not in ("в", "во", "на") or _word(tokens, i + 1, lemma) not in VAGUE_ADJECTIVES:
         return None
     direction = VAGUE_ADJECTIVES[_word(tokens, i + 1, lemma)]
@@ -338,7 +338,7 @@ def _vague(tokens: Sequence[Token], i: int, lemma: Lemma) -> TimeMention | None:
         return None
     end = j + 1
     if _word(tokens, end, lemma) == "и" and _word(tokens, end + 1, lemma) in UNITS:
-        end += 2  # в предстоящие месяцы и годы
+        end += 2  # в ближайшие месяцы и годы
     return TimeMention(i, end, TimeSpec("vague", unit=unit, direction=direction))
 
 
