@@ -587,3 +587,26 @@ def test_bare_members_of_a_force_are_the_force_named_before(extract):
     found = events(doc)
     assert ("173", "COERCE", ["Полиция Тбилиси"], ["Гиви Абашидзе"]) in found
     assert ("173", "COERCE", ["вооружённые силы"], ["Иван Петров"]) in found
+
+
+def test_posts_places_laws_trust_and_matches_are_no_occupations_hostings_bombings_or_meetings(extract):
+    doc = extract(
+        "Третье место заняла Анна Смирнова. Пока не ясно, кто займет пост Ивана Петрова. "
+        "Законопроекты депутата Ивана Петрова приняты Госдумой. Доверие инвесторов было подорвано кризисом. "
+        "Команда Канады встретилась со сборной Финляндии.",
+        "2024-03-05",
+    )
+    assert doc.events == []
+
+
+def test_a_loan_is_aid_and_a_kidnapping_confirmed_by_an_embassy_is_not_the_embassys(extract):
+    doc = extract("Россия выдала Украине кредит. Посольство Франции подтвердило факт похищения двух французов.", "2024-03-05")
+    found = events(doc)
+    assert ("071", "AID", ["Россия"], ["Украина"]) in found
+    assert not [e for e in found if "Посольство Франции" in e[2]]
+
+
+def test_the_negation_of_a_main_clause_is_not_its_subordinate_clauses(extract):
+    doc = extract("Исход голосования не вызывал сомнений, поскольку Ивана Петрова поддерживала коалиция партий.", "2024-03-05")
+    (support,) = doc.events
+    assert support["cameo"] == "051" and not support["negated"]

@@ -96,8 +96,13 @@ FORCE_ROOTS = ("18", "19", "20")
 VERBAL_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}  # acts only actors do by word
 QUANTITIES = {"большинство", "часть", "ряд", "группа", "половина", "число", "множество", "тысяча", "сотня", "десяток"}  # `большинство из них`
 # a verb with this object is no act of its own
-NOT_ACTS = {("принять", "участие"), ("принимать", "участие"), ("принять", "решение"), ("принимать", "решение"),
-            ("принять", "меры"), ("принять", "мера"), ("принимать", "мера")}  # assault, fight, mass violence
+# a verb of the lexicon with one of these objects is no event: `принял участие`, `принят закон` (no hosting),
+# `заняла третье место`, `займет пост` (no occupation), `подорвано доверие` (no bombing)
+_ADOPTED = {"участие", "решение", "мера", "меры", "закон", "законопроект", "поправка", "бюджет", "постановление"}
+_TAKEN = {"место", "пост", "должность", "позиция", "кресло", "сторона", "время", "очередь"}
+_UNDERMINED = {"доверие", "репутация", "авторитет", "экономика", "здоровье", "позиция", "престиж", "основа"}
+NOT_ACTS = {(verb, noun) for verbs, nouns in ((("принять", "принимать"), _ADOPTED), (("занять", "занимать"), _TAKEN),
+                                             (("подорвать", "подрывать"), _UNDERMINED)) for verb in verbs for noun in nouns}
 # nouns of acts: the target of `осудил действия X` is X
 ACT_NOUNS = {"действие", "политика", "решение", "заявление", "высказывание", "поступок", "шаг", "позиция", "акция", "операция", "рейд", "курс"}
 # cities that stand for the international bodies seated there when the story is about them
@@ -110,6 +115,7 @@ RECALLING_PREPOSITIONS = {"в", "во", "после", "с", "со", "за", "д�
 DETENTION_CODES = ("172", "173", "174", "084")  # dismiss, arrest, expel, release: acts of a state's authorities
 PURPOSE_PREPOSITIONS = {"для", "ради"}
 AMONG_PREPOSITIONS = {"среди", "в числе"}  # `среди задержанных оказался X`
+STATE_FORCE_ROOTS = ("17", "19", "20")  # arrests, strikes, mass violence: confirmed by whoever did them
 CONFIRM_VERBS = {"подтвердить", "подтверждать"}  # `подтвердила арест`: of an act of force, the confirmer's own
 PHASE_NOUNS = {"возобновление", "продолжение", "начало", "проведение"}  # the act is the noun they govern
 JOINT_PREFIXES = ("03", "04", "057", "06", "0871")  # acts done together: `A и B подписали`, `провели переговоры`
@@ -354,6 +360,8 @@ class _Context(Referents):
             status, intent = "actual", False
         if code_text.startswith("03"):
             status = "intended"  # an intention is of something not yet done
+        if any(self._sports(a) for a in sources + targets):
+            return []  # `команда Канады встретилась со сборной Финляндии`: a match, not politics
         if predicate.cameo.startswith("042") and sources and all(self._private_person(a) for a in sources):
             return []  # a journalist's or a suspect's journey is no state visit
         if predicate.cameo.startswith(CONSULT_PREFIX) and any(self._press(t) for t in targets):
@@ -437,6 +445,10 @@ class _Context(Referents):
             return False
         sectors = set((entity.actor or {}).get("sectors") or [])
         return bool(sectors) and not sectors - {"MED", "CVL"}
+
+    def _sports(self, actor: str) -> bool:
+        entity = self.entities.get(actor)
+        return entity is not None and set((entity.actor or {}).get("sectors") or []) == {"SPT"}
 
     def _press(self, actor: str) -> bool:
         entity = self.entities.get(actor)
@@ -599,8 +611,8 @@ class _Context(Referents):
     def _confirmed_by(self, noun: int) -> int | None:
         """The verb confirming the act the noun names, as its object (`подтвердила арест`, `подтвердили
         факт задержания`), when the act is one of force: a state confirms its own arrests and strikes."""
-        if not any(p.cameo[:2] in FORCED_ROOTS for _, p in self.lexicon.noun_predicates.get(self.lang.lemma(self.tokens[noun]), ())):
-            return None
+        if not any(p.cameo[:2] in STATE_FORCE_ROOTS for _, p in self.lexicon.noun_predicates.get(self.lang.lemma(self.tokens[noun]), ())):
+            return None  # an embassy confirming a kidnapping (18x) did not do it
         i = noun
         head = self.tokens[i].head
         if 0 <= head < len(self.tokens) and self.lang.lemma(self.tokens[head]) == "факт" and self.tokens[i].rel == "nmod":
@@ -821,7 +833,10 @@ class _Context(Referents):
         return [parties] if parties and "|" in parties else []
 
     def _negated(self, trigger: int) -> bool:
-        for i in (trigger, self.tokens[trigger].head):
+        """`не подписали`, `не намерены подписывать`, `визита не было`; not the `не` of the clause
+        a subordinate clause depends on (`не вызывал сомнений, поскольку его поддерживала …`)."""
+        own_clause = self.tokens[trigger].rel not in CLAUSE_RELS + ("conj",)
+        for i in (trigger, self.tokens[trigger].head) if own_clause else (trigger,):
             if 0 <= i < len(self.tokens) and any(self.tokens[c].text.lower() == "не" for c in self.children.get(i, [])):
                 return True
         return False
