@@ -610,3 +610,19 @@ def test_the_negation_of_a_main_clause_is_not_its_subordinate_clauses(extract):
     doc = extract("Исход голосования не вызывал сомнений, поскольку Ивана Петрова поддерживала коалиция партий.", "2024-03-05")
     (support,) = doc.events
     assert support["cameo"] == "051" and not support["negated"]
+
+
+def test_accidents_laws_admissions_and_recalled_protests_are_no_events(extract):
+    doc = extract(
+        "В Кутаиси мужчину убило током. Несмотря на протесты, законопроект был принят парламентом. "
+        "В 1990 году Ивана Петрова приняли в Союз писателей.",
+        "2024-03-05",
+    )
+    assert doc.events == []
+
+
+def test_a_blockade_by_a_states_forces_is_coercion_by_protesters_a_protest(extract):
+    doc = extract("Израильская армия блокировала палестинские территории. Активисты блокировали здание мэрии Тбилиси.", "2024-03-05")
+    found = events(doc)
+    assert ("191", "COERCE", ["армия Израиля"], ["Палестина"]) in found
+    assert any(e[0] == "144" and e[2] == ["активисты"] for e in found)

@@ -18,7 +18,7 @@ spans. The policy in full: docs/events.md.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import cameo
 from ..document import Document, Entity, Mention
@@ -91,7 +91,9 @@ def intent_code(code: str) -> str:
     return INTENT_CODES.get(code[:3]) or INTENT_CODES.get(code[:2]) or code
 CONSULT_PREFIX = "04"
 PROTEST_PREFIX = "14"
-UNDIRECTED_PREFIXES = (PROTEST_PREFIX, "09")  # a protest or an investigation may have no one named as its target
+HOSTING = "043"  # receiving a visitor: only with a host
+BLOCKING, BLOCKADE = "144", "191"  # obstructing passage: a protest, but by a state's forces a blockade
+INVESTIGATE_PREFIX = "09"  # a protest, or a case opened (`возбудил дело`), may have no one named as its target
 FORCE_ROOTS = ("18", "19", "20")
 VERBAL_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}  # acts only actors do by word
 QUANTITIES = {"большинство", "часть", "ряд", "группа", "половина", "число", "множество", "тысяча", "сотня", "десяток"}  # `большинство из них`
@@ -111,7 +113,7 @@ SEATS = {"Брюссель": ("Европейский союз", "ЕС", "Евр
          "Гаага": ("Международный уголовный суд", "МУС", "Международный суд ООН")}
 INSTRUMENTAL_ENDINGS = ("ом", "ем", "ём", "ой", "ей", "ою", "ею", "ым", "им", "ью", "ами", "ями", "ми")
 ANNOUNCE_VERBS = {"объявить", "объявлять"}  # `объявил о введении санкций`: the announcer acts
-RECALLING_PREPOSITIONS = {"в", "во", "после", "с", "со", "за", "до", "против", "по", "из-за", "вследствие"}  # `на акцию`, `о протестах` stay
+RECALLING_PREPOSITIONS = {"в", "во", "после", "с", "со", "за", "до", "против", "по", "из-за", "вследствие", "несмотря"}  # `на акцию`, `о протестах` stay
 DETENTION_CODES = ("172", "173", "174", "084")  # dismiss, arrest, expel, release: acts of a state's authorities
 PURPOSE_PREPOSITIONS = {"для", "ради"}
 AMONG_PREPOSITIONS = {"среди", "в числе"}  # `среди задержанных оказался X`
@@ -333,7 +335,8 @@ class _Context(Referents):
             sources = organisers or [self.participants(trigger)]
         if not sources and not targets:
             return []
-        if not targets and "none" not in predicate.targets and not nominal and not sources[1:] and not predicate.cameo.startswith(UNDIRECTED_PREFIXES):
+        undirected = predicate.cameo.startswith(PROTEST_PREFIX) or (predicate.cameo.startswith(INVESTIGATE_PREFIX) and noun is not None)
+        if not targets and "none" not in predicate.targets and not nominal and not sources[1:] and not undirected:
             return []  # `принял участие` is no hosting: a predicate that needs a target has none
         if not targets and len(sources) > 1 and predicate.cameo.startswith(JOINT_PREFIXES) and not self._reciprocal(heads):
             sources, targets = sources[:1], sources[1:]  # `A и B подписали`: the first-named party acts
@@ -341,6 +344,8 @@ class _Context(Referents):
             return []  # `после ареста`, `в ходе встречи`: an event noun without its actors mostly recalls one told elsewhere
         sentence = self.tokens[trigger].sent
         events = []
+        if predicate.cameo.startswith(BLOCKING) and sources and all(self._state_actor_id(a) for a in sources):
+            predicate = replace(predicate, cameo=BLOCKADE)  # `армия блокировала территории`: a blockade, not a protest
         status, intent, governor = self._status(trigger, noun)
         code_text = intent_code(predicate.cameo) if intent else predicate.cameo
         refusal = self._refusal(trigger)
@@ -360,6 +365,10 @@ class _Context(Referents):
             status, intent = "actual", False
         if code_text.startswith("03"):
             status = "intended"  # an intention is of something not yet done
+        if predicate.cameo.startswith(HOSTING) and not sources:
+            return []  # `его приняли в Союз писателей`, `закон был принят`: no host, no visit received
+        if predicate.cameo[:2] in FORCE_ROOTS and self._impersonal(trigger):
+            return []  # `женщину убило током`: an accident, no one's act
         if any(self._sports(a) for a in sources + targets):
             return []  # `команда Канады встретилась со сборной Финляндии`: a match, not politics
         if predicate.cameo.startswith("042") and sources and all(self._private_person(a) for a in sources):
@@ -445,6 +454,19 @@ class _Context(Referents):
             return False
         sectors = set((entity.actor or {}).get("sectors") or [])
         return bool(sectors) and not sectors - {"MED", "CVL"}
+
+    def _impersonal(self, verb: int) -> bool:
+        """A verb in the neuter singular past with no subject: `убило`, `ранило`."""
+        token = self.tokens[verb]
+        return token.pos == "VERB" and token.feats.get("Gender") == "Neut" and token.feats.get("Number") == "Sing" \
+            and token.feats.get("Tense") == "Past" and not any(self.tokens[c].rel.startswith("nsubj") for c in self.children.get(verb, []))
+
+    def _state_actor_id(self, actor: str) -> bool:
+        """A country, or a body or person acting for a state (its government, forces, police)."""
+        entity = self.entities.get(actor)
+        if entity is None:
+            return False
+        return entity.type == "COUNTRY" or bool(set((entity.actor or {}).get("sectors") or []) & {"GOV", "MIL", "COP"})
 
     def _sports(self, actor: str) -> bool:
         entity = self.entities.get(actor)
