@@ -626,3 +626,8 @@ def test_a_blockade_by_a_states_forces_is_coercion_by_protesters_a_protest(extra
     found = events(doc)
     assert ("191", "COERCE", ["армия Израиля"], ["Палестина"]) in found
     assert any(e[0] == "144" and e[2] == ["активисты"] for e in found)
+
+
+def test_imperatives_and_acts_on_oneself_are_no_events(extract):
+    doc = extract("Режиссёр известен фильмом «Поговори с ней». Давайте встретимся с президентом.", "2024-03-05")
+    assert doc.events == []

@@ -176,6 +176,8 @@ class _Context(Referents):
     # ----- triggers -----
     def from_verb(self, i: int) -> list[Found]:
         token = self.tokens[i]
+        if token.feats.get("Mood") == "Imp":
+            return []  # `«Поговори с ней»`, `помогите!`: an imperative reports no act
         lemma = self.lang.lemma(token)
         if lemma not in self.lexicon.verb_predicates and lemma not in self.lexicon.light_verbs and self._reflexive_passive(i, lemma):
             lemma = lemma[:-2]  # `США обвиняются в …`: the passive of `обвинять`
@@ -378,6 +380,8 @@ class _Context(Referents):
             if not targets:
                 return []
         for source_list, target in self._pairs(heads, predicate.cameo, sources, targets):
+            if target is not None and target in source_list:
+                continue  # `США и РФ запрещается развёртывать`: no one acts on themselves
             event = Found(trigger, code_text, source_list, [target] if target else [], sentence, noun, location, place_target)
             event.status, event.governor, event.by_participants = status, governor, by_participants
             event.someone_else = not source_list and not nominal and any(self.tokens[c].rel == "nsubj" for c in self.children.get(trigger, []))
