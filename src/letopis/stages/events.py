@@ -176,8 +176,9 @@ class _Context(Referents):
     # ----- triggers -----
     def from_verb(self, i: int) -> list[Found]:
         token = self.tokens[i]
-        if token.feats.get("Mood") == "Imp":
-            return []  # `«Поговори с ней»`, `помогите!`: an imperative reports no act
+        head = self.tokens[token.head] if 0 <= token.head < len(self.tokens) else None
+        if token.feats.get("Mood") == "Imp" or (head is not None and head.feats.get("Mood") == "Imp" and token.rel == "xcomp"):
+            return []  # `«Поговори с ней»`, `давайте встретимся`: an imperative reports no act
         lemma = self.lang.lemma(token)
         if lemma not in self.lexicon.verb_predicates and lemma not in self.lexicon.light_verbs and self._reflexive_passive(i, lemma):
             lemma = lemma[:-2]  # `США обвиняются в …`: the passive of `обвинять`
