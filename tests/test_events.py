@@ -632,3 +632,20 @@ def test_a_blockade_by_a_states_forces_is_coercion_by_protesters_a_protest(extra
 def test_imperatives_and_acts_on_oneself_are_no_events(extract):
     doc = extract("Режиссёр известен фильмом «Поговори с ней». Давайте встретимся с президентом.", "2024-03-05")
     assert doc.events == []
+
+
+def test_shares_are_no_protest_and_a_bare_action_after_a_protest_is_that_protest(extract):
+    doc = extract(
+        "Фонд приобрёл крупный пакет акций банка.\n\n"
+        "В Батуми прошла акция протеста против вырубки парка. Полиция задержала на акции 12 человек.",
+        "2024-03-05",
+    )
+    assert not [e for e in doc.events if e["evidence"]["start"] < doc.text.index("\n")]  # the purchase of shares
+    arrest = next(e for e in events(doc) if e[0] == "173")
+    assert arrest[2] == ["полиция"] and arrest[3][0].startswith("участники акци")  # the protest's participants
+
+
+def test_an_act_someone_must_do_is_not_done_and_not_ruling_out_is_no_expulsion(extract):
+    doc = extract("Министр обороны Японии должен прибыть в Москву на этой неделе. Депутат Иван Петров не исключил отставки мэра.", "2024-03-05")
+    (visit,) = doc.events
+    assert visit["cameo"] == "042" and visit["status"] == "intended"

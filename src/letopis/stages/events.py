@@ -103,9 +103,11 @@ QUANTITIES = {"большинство", "часть", "ряд", "группа", 
 _ADOPTED = {"участие", "решение", "мера", "меры", "закон", "законопроект", "поправка", "бюджет", "постановление",
             "отставка", "тело", "присяга", "вызов", "форма", "участник"}  # `принял отставку`, `принять тело`
 _TAKEN = {"место", "пост", "должность", "позиция", "кресло", "сторона", "время", "очередь"}
+_RULED_OUT = {"возможность", "вариант", "вероятность", "сценарий", "лишение", "отставка", "повторение"}  # `не исключил возможности`
 _UNDERMINED = {"доверие", "репутация", "авторитет", "экономика", "здоровье", "позиция", "престиж", "основа"}
 NOT_ACTS = {(verb, noun) for verbs, nouns in ((("принять", "принимать"), _ADOPTED), (("занять", "занимать"), _TAKEN),
-                                             (("подорвать", "подрывать"), _UNDERMINED)) for verb in verbs for noun in nouns}
+                                             (("подорвать", "подрывать"), _UNDERMINED), (("исключить", "исключать"), _RULED_OUT))
+            for verb in verbs for noun in nouns}
 # nouns of acts: the target of `осудил действия X` is X
 ACT_NOUNS = {"действие", "политика", "решение", "заявление", "высказывание", "поступок", "шаг", "позиция", "акция", "операция", "рейд", "курс"}
 # cities that stand for the international bodies seated there when the story is about them
@@ -820,8 +822,8 @@ class _Context(Referents):
                 governor = self.lang.lemma(self.tokens[head])
                 if governor in INTENT_VERBS or governor in INTENT_NOUNS:
                     return "intended", True, head
-                if governor in PLANNED_NOUNS:
-                    return "intended", False, None
+                if governor in PLANNED_NOUNS or governor in DEMAND_WORDS:
+                    return "intended", False, None  # `подготовка визита`, `министр должен прибыть`: not done yet
                 below, head, steps = head, self.tokens[head].head, steps + 1
         if feats.get("Tense") == "Fut" or (feats.get("Tense") == "Pres" and feats.get("Aspect") == "Perf" and token.pos == "VERB"):
             return "intended", False, None

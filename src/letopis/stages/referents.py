@@ -255,7 +255,7 @@ class Referents:
                             and self.tokens[c].feats.get("Number") == "Plur" and not self.preposition(c)), None)
             if counted is not None:
                 return self._actor(counted)
-        if token.pos == "NOUN" and any(p.cameo.startswith("14") for _, p in self.lexicon.noun_predicates.get(lemma, ())):
+        if self.protest_noun(i):
             return self.participants(i)  # `подавили акции протеста`: the people taking part
         if token.pos == "NOUN" and token.feats.get("Number") == "Plur" and token.feats.get("Animacy") == "Anim" and lemma not in NOT_GROUPS:
             return self._group_actor(i)  # `уволил двух генералов полиции`, `военные`
@@ -299,7 +299,7 @@ class Referents:
             if self.tokens[k].sent < sentence - sentences:
                 break
             token = self.tokens[k]
-            if token.pos == "NOUN" and any(p.cameo.startswith("14") for _, p in self.lexicon.noun_predicates.get(self.lang.lemma(token), ())):
+            if self.protest_noun(k):
                 return self.participants(k)
         return None
 
@@ -519,9 +519,27 @@ class Referents:
         return self._make_entity("GROUP", name, self.tokens[first].start, self.tokens[last - 1].end, country, sectors)
 
 
+    def protest_noun(self, i: int) -> bool:
+        """A noun naming a protest with the words its lexicon entry needs (`акция протеста`, not the
+        `акций` of a share purchase; `митинг` alone; `акция` alone after an `акция протеста`)."""
+        token = self.tokens[i]
+        if token.pos != "NOUN":
+            return False
+        lemma = self.lang.lemma(token)
+        entries = [words for words, p in self.lexicon.noun_predicates.get(lemma, ()) if p.cameo.startswith("14")]
+        if not entries:
+            return False
+        if any(words is None or words & self._child_lemmas(i) for words in entries):
+            return True
+        # a bare `акция` in a story that has told of an `акция протеста` before is that protest
+        return any(self.lang.lemma(self.tokens[k]) == lemma and any(words and words & self._child_lemmas(k) for words in entries) for k in range(i))
+
+    def _child_lemmas(self, i: int) -> set[str]:
+        return {self.lang.lemma(self.tokens[c]) for c in self.children.get(i, [])}
+
     def _protest_organisers(self, i: int) -> list[str]:
         token = self.tokens[i]
-        if token.pos != "NOUN" or i in self.entity_at or not any(p.cameo.startswith("14") for _, p in self.lexicon.noun_predicates.get(self.lang.lemma(token), ())):
+        if i in self.entity_at or not self.protest_noun(i):
             return []
         return self.organisers(i)
 
