@@ -649,3 +649,14 @@ def test_an_act_someone_must_do_is_not_done_and_not_ruling_out_is_no_expulsion(e
     doc = extract("Министр обороны Японии должен прибыть в Москву на этой неделе. Депутат Иван Петров не исключил отставки мэра.", "2024-03-05")
     (visit,) = doc.events
     assert visit["cameo"] == "042" and visit["status"] == "intended"
+
+
+def test_asking_someone_to_act_is_an_appeal_to_them_and_no_one_accuses_themselves(extract):
+    doc = extract(
+        "Прокурор Нино Гелашвили попросила Тбилисский городской суд приговорить Ивана Петрова к девяти годам. "
+        "Сначала полиция сообщала, что Петров задержан, однако позже выяснилось, что его застрелила полиция.",
+        "2024-03-05",
+    )
+    found = events(doc)
+    assert ("020", "REQUEST", ["Нино Гелашвили"], ["Тбилисский городской суд"]) in found
+    assert not [e for e in found if e[1] == "ACCUSE"]  # neither a sentence by the prosecutor nor the police accusing itself

@@ -27,7 +27,7 @@ from .referents import COUNTED_PEOPLE, FORCED_ROOTS, ORGANISER, PLACE_ENTITY_TYP
 
 INTENT_VERBS = {"намереваться", "планировать", "собираться", "пообещать", "обещать", "договориться", "согласиться",
                 "предложить", "хотеть", "решить", "готовиться", "мочь", "намерен", "намеренный", "обязаться", "рассчитывать",
-                "надеяться", "стремиться", "призвать", "потребовать", "готовый", "намерить",  # намерена: a short form read as намерить
+                "надеяться", "стремиться", "призвать", "потребовать", "попросить", "готовый", "намерить",  # намерена: a short form read as намерить
                 "пригрозить", "угрожать", "грозить"}
 INTENT_NOUNS = {"намерение", "план", "готовность", "предложение", "договоренность", "обещание", "решение", "призыв",
                 "требование", "возможность", "перспектива"}
@@ -58,7 +58,8 @@ def demand_code(code: str) -> str:
     return DEMAND_CODES.get(code[:4]) or DEMAND_CODES.get(code[:3]) or DEMAND_CODES.get(code[:2]) or "100"
 
 
-ASKING_VERBS = {"потребовать": "demand", "требовать": "demand", "призвать": "appeal", "призывать": "appeal"}
+ASKING_VERBS = {"потребовать": "demand", "требовать": "demand", "призвать": "appeal", "призывать": "appeal",
+                "попросить": "appeal", "просить": "appeal"}  # `попросил суд приговорить X`: asked of the court
 # the CAMEO code of an appeal that an act be done (02x); any other appeal is 020
 APPEAL_CODES = {"0841": "0253", "0831": "0241", "083": "0241", "081": "0251", "085": "0254", "086": "0255", "087": "0256",
                 "08": "025", "04": "026", "07": "023", "06": "021", "05": "022"}
@@ -158,6 +159,7 @@ def run(doc: Document, lang: Language) -> Document:
     _visit_locations(found, context)
     _agents_carried(found)
     found = [e for e in found if e.sources or not e.cameo.startswith("042")]  # `приехал в город`, no one named as travelling
+    found = [e for e in found if not _on_itself(e, context)]
     doc.events = [_record(doc, e, n) for n, e in enumerate(_merged(found), 1)]
     return doc
 
@@ -912,6 +914,14 @@ class _Context(Referents):
                     break  # the span is in a clause of its own
                 i, steps = self.tokens[i].head, steps + 1
         return False
+
+
+def _on_itself(event: Found, context: _Context) -> bool:
+    """An actor on both sides (`полиция сообщала … его застрелила полиция`: no accusation of itself)."""
+    def name(actor: str) -> str:
+        entity = context.entities.get(actor)
+        return context.lang.fold(entity.name) if entity is not None else actor
+    return bool({name(a) for a in event.sources} & {name(a) for a in event.targets})
 
 
 def _without_stated_intentions(found: list[Found], context: _Context) -> list[Found]:
