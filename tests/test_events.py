@@ -660,3 +660,10 @@ def test_asking_someone_to_act_is_an_appeal_to_them_and_no_one_accuses_themselve
     found = events(doc)
     assert ("020", "REQUEST", ["Нино Гелашвили"], ["Тбилисский городской суд"]) in found
     assert not [e for e in found if e[1] == "ACCUSE"]  # neither a sentence by the prosecutor nor the police accusing itself
+
+
+def test_a_visit_judged_by_someone_is_not_their_visit(extract):
+    doc = extract("Премьер Японии Наото Кан осудил визит президента России Дмитрия Медведева на Курилы.", "2024-03-05")
+    found = events(doc)
+    assert ("111", "ACCUSE", ["Наото Кан"], ["Дмитрий Медведев"]) in found
+    assert not [e for e in found if e[0] == "042" and e[2] == ["Наото Кан"]]

@@ -352,7 +352,7 @@ class _Context(Referents):
             return []  # `после ареста`, `в ходе встречи`: an event noun without its actors mostly recalls one told elsewhere
         sentence = self.tokens[trigger].sent
         events = []
-        if predicate.cameo.startswith(BLOCKING) and sources and all(self._state_actor_id(a) for a in sources):
+        if predicate.cameo.startswith(BLOCKING) and sources and all(self._forces(a) for a in sources):
             predicate = replace(predicate, cameo=BLOCKADE)  # `армия блокировала территории`: a blockade, not a protest
         status, intent, governor = self._status(trigger, noun)
         code_text = intent_code(predicate.cameo) if intent else predicate.cameo
@@ -471,12 +471,12 @@ class _Context(Referents):
         return token.pos == "VERB" and token.feats.get("Gender") == "Neut" and token.feats.get("Number") == "Sing" \
             and token.feats.get("Tense") == "Past" and not any(self.tokens[c].rel.startswith("nsubj") for c in self.children.get(verb, []))
 
-    def _state_actor_id(self, actor: str) -> bool:
-        """A country, or a body or person acting for a state (its government, forces, police)."""
+    def _forces(self, actor: str) -> bool:
+        """A country, or its armed forces or police."""
         entity = self.entities.get(actor)
         if entity is None:
             return False
-        return entity.type == "COUNTRY" or bool(set((entity.actor or {}).get("sectors") or []) & {"GOV", "MIL", "COP"})
+        return entity.type == "COUNTRY" or bool(set((entity.actor or {}).get("sectors") or []) & {"MIL", "COP"})
 
     def _sports(self, actor: str) -> bool:
         entity = self.entities.get(actor)
@@ -624,6 +624,8 @@ class _Context(Referents):
         while steps < 3 and 0 <= self.tokens[i].head < len(self.tokens):
             rel, i = self.tokens[i].rel, self.tokens[i].head
             steps += 1
+            if rel == "obj" and self.lang.lemma(self.tokens[i]) in self.lexicon.verb_predicates:
+                return []  # `Кан осудил визит Медведева`: the visit is what is judged, not Кан's
             if self.tokens[i].pos in ("VERB", "AUX") and (possessive or rel in ("obl", "nmod", "obj")):
                 return self._verb_sources(i)  # `в ходе визита министр провел`, `в рамках своего визита … провел`
             if self.tokens[i].pos not in ("NOUN", "PROPN"):
