@@ -667,3 +667,11 @@ def test_a_visit_judged_by_someone_is_not_their_visit(extract):
     found = events(doc)
     assert ("111", "ACCUSE", ["Наото Кан"], ["Дмитрий Медведев"]) in found
     assert not [e for e in found if e[0] == "042" and e[2] == ["Наото Кан"]]
+
+
+def test_a_relative_clause_takes_the_date_of_its_sentence_and_a_name_its_feminine_word(extract):
+    doc = extract("23 января Владимир Путин встретился с Яффой Иссахар, которая попросила его о помиловании дочери.", "2020-02-01")
+    request = next(e for e in doc.events if e["cameo"] == "020")
+    assert request["date"] == "2020-01-23"
+    names = {e.id: e.name for e in doc.entities}
+    assert [names[a] for a in request["source"]] == ["Яффа Иссахар"] and [names[a] for a in request["target"]] == ["Владимир Путин"]

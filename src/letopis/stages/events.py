@@ -886,6 +886,11 @@ class _Context(Referents):
         chosen = governed[0] if governed else (lone[0] if len(candidates) == 1 and lone else None)
         if chosen is not None:
             return chosen["value"].split("/")[0], chosen["precision"]
+        clause = self._clause(trigger)
+        if self.tokens[clause].rel == "acl:relcl" and 0 <= self.tokens[clause].head < len(self.tokens):
+            outer = self._clause(self.tokens[clause].head)  # `23 января встретился с матерью, которая попросила …`
+            if outer != clause and self.tokens[outer].sent == sentence:
+                return self._date(outer, status)
         if status == "actual" and self.doc.doc_date:
             return self.doc.doc_date, "day"
         return None, None

@@ -460,7 +460,7 @@ class Referents:
         best = None
         for span in self.doc.spans:
             if span.type == "PERSON" and span.entity and span.last <= i:
-                span_gender = self.tokens[span.first].feats.get("Gender")
+                span_gender = self._span_gender(span)
                 if gender is None or span_gender in (gender, None):
                     best = span
         return best.entity if best else None
@@ -476,6 +476,12 @@ class Referents:
             if token.pos == "NOUN" and token.feats.get("Number") == "Plur" and token.feats.get("Animacy") == "Anim" and self.lang.lemma(token) not in NOT_GROUPS:
                 return self._actor(k)
         return None
+
+    def _span_gender(self, span: Span) -> str | None:
+        """A name's gender: feminine if any of its words is (`Яффой Иссахар`, the first word read as
+        masculine by the tagger), else its first word's."""
+        genders = [self.tokens[k].feats.get("Gender") for k in range(span.first, span.last)]
+        return "Fem" if "Fem" in genders else genders[0]
 
     def _parties(self, i: int) -> str | None:
         """`обе страны`, `стороны`: the two countries the document names most (the first of them here;
