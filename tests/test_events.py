@@ -675,3 +675,8 @@ def test_a_relative_clause_takes_the_date_of_its_sentence_and_a_name_its_feminin
     assert request["date"] == "2020-01-23"
     names = {e.id: e.name for e in doc.entities}
     assert [names[a] for a in request["source"]] == ["Яффа Иссахар"] and [names[a] for a in request["target"]] == ["Владимир Путин"]
+
+
+def test_an_award_in_the_instrumental_is_no_giver(extract):
+    doc = extract("Указом президента награждён «Орденом почёта» глава банка Иван Петров.", "2024-03-05")
+    assert not [e for e in events(doc) if any("Орден" in a for a in e[2])]

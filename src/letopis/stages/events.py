@@ -119,6 +119,7 @@ INSTRUMENTAL_ENDINGS = ("ом", "ем", "ём", "ой", "ей", "ою", "ею", 
 ANNOUNCE_VERBS = {"объявить", "объявлять"}  # `объявил о введении санкций`: the announcer acts
 RECALLING_PREPOSITIONS = {"в", "во", "после", "с", "со", "за", "до", "против", "по", "из-за", "вследствие", "несмотря"}  # `на акцию`, `о протестах` stay
 DETENTION_CODES = ("172", "173", "174", "084")  # dismiss, arrest, expel, release: acts of a state's authorities
+AWARD_NOUNS = {"орден", "медаль", "премия", "грамота", "звание", "знак", "награда"}
 PURPOSE_PREPOSITIONS = {"для", "ради"}
 AMONG_PREPOSITIONS = {"среди", "в числе"}  # `среди задержанных оказался X`
 STATE_FORCE_ROOTS = ("17", "19", "20")  # arrests, strikes, mass violence: confirmed by whoever did them
@@ -502,6 +503,12 @@ class _Context(Referents):
         token = self.tokens[verb]
         return verb in self.reflexive or token.feats.get("Voice") == "Pass" or any(self.tokens[c].rel == "nsubj:pass" for c in self.children.get(verb, []))
 
+    def _award(self, i: int) -> bool:
+        """`награждён «Орденом почёта»`: the instrumental names the award, not who gives it."""
+        span = self.entity_at.get(i)
+        first = self.tokens[span.first] if span is not None else self.tokens[i]
+        return self.lang.lemma(first) in AWARD_NOUNS or self.lang.lemma(self.tokens[i]) in AWARD_NOUNS
+
     def _undergoer_read_as_agent(self, verb: int, agent: int) -> bool:
         """`выпущена Тин Мар Аунг`: an indeclinable foreign name right after a passive verb
         read as its agent by the parser; a true agent is in the instrumental (`задержан полицией`)."""
@@ -519,7 +526,7 @@ class _Context(Referents):
             if self._passive(i):
                 agents = [c for c in self.children.get(i, []) if (self.tokens[c].rel in ("obl:agent",) or
                           (self.tokens[c].rel == "obl" and self.tokens[c].feats.get("Case") == "Ins" and not self.preposition(c)))
-                          and not self._undergoer_read_as_agent(i, c)]
+                          and not self._undergoer_read_as_agent(i, c) and not self._award(c)]
                 agents += self._agents_of_noun(i)  # `с российской стороны подтверждена`, `со стороны полиции применена сила`
                 return self.actors(agents)
             if subjects:
