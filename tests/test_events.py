@@ -680,3 +680,13 @@ def test_a_relative_clause_takes_the_date_of_its_sentence_and_a_name_its_feminin
 def test_an_award_in_the_instrumental_is_no_giver(extract):
     doc = extract("Указом президента награждён «Орденом почёта» глава банка Иван Петров.", "2024-03-05")
     assert not [e for e in events(doc) if any("Орден" in a for a in e[2])]
+
+
+def test_releasing_things_and_owing_money_are_no_release_and_no_demand(extract):
+    doc = extract(
+        "Портал объединил телешоу, которые выпускают BBC и Channel 4. Армия освободила город от боевиков. "
+        "«Это Газпром должен Белоруссии 200 млн долларов», — сказал министр Иван Петров. "
+        "Власти выпустили из тюрьмы оппозиционера Гиви Абашидзе.",
+        "2024-03-05",
+    )
+    assert [e[:2] for e in events(doc)] == [("0841", "RETREAT")]

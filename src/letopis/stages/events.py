@@ -119,6 +119,8 @@ INSTRUMENTAL_ENDINGS = ("ом", "ем", "ём", "ой", "ей", "ою", "ею", 
 ANNOUNCE_VERBS = {"объявить", "объявлять"}  # `объявил о введении санкций`: the announcer acts
 RECALLING_PREPOSITIONS = {"в", "во", "после", "с", "со", "за", "до", "против", "по", "из-за", "вследствие", "несмотря"}  # `на акцию`, `о протестах` stay
 DETENTION_CODES = ("172", "173", "174", "084")  # dismiss, arrest, expel, release: acts of a state's authorities
+PEOPLE_VERBS = {"выпустить", "выпускать", "освободить", "освобождать"}  # their object must be people to be a release
+RELATIVE_WORDS = {"который"}
 AWARD_NOUNS = {"орден", "медаль", "премия", "грамота", "звание", "знак", "награда"}
 PURPOSE_PREPOSITIONS = {"для", "ради"}
 AMONG_PREPOSITIONS = {"среди", "в числе"}  # `среди задержанных оказался X`
@@ -194,6 +196,8 @@ class _Context(Referents):
         objects = self._objects(i)
         if any((lemma, self.lang.lemma(self.tokens[n])) in NOT_ACTS for n in objects):
             return []  # `принял участие`, `решение было принято`
+        if lemma in PEOPLE_VERBS and any(self._thing(c) for c in self.children.get(i, []) if self.tokens[c].rel in ("obj", "nsubj:pass")):
+            return []  # `выпускают телешоу`, `освободили город`: no release of people
         if lemma in self.lexicon.verb_predicates and self._done_by_a_thing(i, lemma):
             return []  # `Твиттеру грозит штраф`, `решение вызвало критику`
         found = []
@@ -294,6 +298,8 @@ class _Context(Referents):
         if not targets:
             return []
         acts = [c for c in self.children.get(modal, []) if self.tokens[c].rel == "xcomp" and self.tokens[c].pos == "VERB"]
+        if not acts:
+            return []  # `Газпром должен Белоруссии 200 млн`: owing, not a demand
         demanded = [p for c in acts for p in self.lexicon.verb_predicates.get(self.lang.lemma(self.tokens[c]), ())]
         code = demand_code(demanded[0].cameo) if demanded else "100"
         return [self._speech_event(modal, code, [speaker], targets[:1])]
@@ -502,6 +508,14 @@ class _Context(Referents):
     def _passive(self, verb: int) -> bool:
         token = self.tokens[verb]
         return verb in self.reflexive or token.feats.get("Voice") == "Pass" or any(self.tokens[c].rel == "nsubj:pass" for c in self.children.get(verb, []))
+
+    def _thing(self, i: int) -> bool:
+        """An inanimate noun that names no actor (`телешоу`, `город`), also through `который`."""
+        if self.lang.lemma(self.tokens[i]) in RELATIVE_WORDS:
+            noun = self._relative_noun(i)
+            i = noun if noun is not None else i
+        token = self.tokens[i]
+        return token.pos == "NOUN" and token.feats.get("Animacy") == "Inan" and i not in self.entity_at and not self.actors([i])
 
     def _award(self, i: int) -> bool:
         """`награждён «Орденом почёта»`: the instrumental names the award, not who gives it."""
