@@ -690,3 +690,18 @@ def test_releasing_things_and_owing_money_are_no_release_and_no_demand(extract):
         "2024-03-05",
     )
     assert [e[:2] for e in events(doc)] == [("0841", "RETREAT")]
+
+
+def test_demands_and_threats_keep_their_own_tense_negation_and_addressee(extract):
+    doc = extract(
+        "ЕС не потребовал от Москвы освободить Ивана Петрова. Франция потребует от России освободить Анну Смирнову. "
+        "Турция не пригрозила ввести санкции против Грузии. Россия выпустила ракеты по Киеву.",
+        "2025-06-10",
+    )
+    found = [(e["cameo"], e["status"], e["negated"]) for e in doc.events]
+    assert ("1053", "actual", True) in found  # not a refusal to release
+    assert ("1053", "intended", False) in found
+    assert ("1312", "actual", True) in found
+    assert ("195", "actual", False) in found  # missiles launched are no release
+    assert ("1053", "COERCE") not in found
+    assert ("1053", "REQUEST", ["Европейский союз"], ["Россия"]) in events(doc)  # Москва asked stands for Россия

@@ -81,3 +81,9 @@ def test_offsets_point_into_the_text(extract):
 )
 def test_resolution_rules(spec, tense, value):
     assert resolve(spec, date(2025, 12, 4), tense)["value"] == value
+
+
+def test_vague_times_of_the_coming_and_following_years(extract):
+    found = times(extract, "В последующие годы и в грядущие месяцы страна изменится.")
+    assert found["В последующие годы"]["precision"] == "vague"
+    assert found["в грядущие месяцы"]["precision"] == "vague"

@@ -23,15 +23,16 @@ from dataclasses import dataclass, field, replace
 from .. import cameo
 from ..document import Document, Entity, Mention
 from ..lang.base import Language
-from .referents import COUNTED_PEOPLE, FORCED_ROOTS, ORGANISER, PLACE_ENTITY_TYPES, Referents
+from .referents import COUNTED_PEOPLE, FORCED_ROOTS, ORGANISER, PLACE_ENTITY_TYPES, RELATIVE, Referents
 
 INTENT_VERBS = {"намереваться", "планировать", "собираться", "пообещать", "обещать", "договориться", "согласиться",
                 "предложить", "хотеть", "решить", "готовиться", "мочь", "намерен", "намеренный", "обязаться", "рассчитывать",
-                "надеяться", "стремиться", "призвать", "потребовать", "попросить", "готовый", "намерить",  # намерена: a short form read as намерить
+                "надеяться", "стремиться", "готовый", "намерить",  # намерена: a short form read as намерить
                 "пригрозить", "угрожать", "грозить"}
-INTENT_NOUNS = {"намерение", "план", "готовность", "предложение", "договоренность", "обещание", "решение", "призыв",
-                "требование", "возможность", "перспектива"}
+INTENT_NOUNS = {"намерение", "план", "готовность", "предложение", "договоренность", "обещание", "решение",
+                "возможность", "перспектива"}
 CLAUSE_RELS = ("acl:relcl", "acl", "advcl", "ccomp", "parataxis", "csubj")
+SUBORDINATE_RELS = ("acl:relcl", "advcl", "ccomp", "parataxis", "conj")  # clauses with a `не` of their own
 RECENT_SENTENCES = 2  # how far back `стороны` may refer to the sides of a meeting
 PLANNED_NOUNS = {"подготовка", "планирование"}  # `подготовка визита`: a planned act keeps its own code
 SUBJECT_RELS = ("nsubj", "nsubj:pass")
@@ -41,37 +42,20 @@ INTENT_CODES = {"04": "036", "05": "032", "060": "031", "061": "0311", "062": "0
                 "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "08": "035",
                 "081": "0351", "084": "0353", "085": "0354", "086": "0355", "087": "0356"}
 
-
 REFUSAL_VERBS = {"отказаться", "отказываться", "отказать", "отказывать"}
 # the CAMEO code of a refusal to do a cooperative act (12x); any other refusal is 120
 REFUSAL_CODES = {"04": "125", "03": "125", "05": "120", "06": "121", "07": "122", "08": "124", "081": "1241", "0841": "1243"}
 
-
 DEMAND_WORDS = {"должен", "должный", "обязанный", "обязан"}  # `Беларусь должна освободить`
-# the CAMEO code of a demand that an act be done (10x); any other demand is 100
-DEMAND_CODES = {"0841": "1053", "0831": "1041", "083": "1041", "081": "1051", "085": "1054", "086": "1055", "08": "105",
+# words that ask someone else to act: `потребовали от России освободить X`, `призвал власти отменить`
+ASKING_WORDS = {"потребовать": "demand", "требовать": "demand", "требование": "demand",
+                "призвать": "appeal", "призывать": "appeal", "призыв": "appeal",
+                "попросить": "appeal", "просить": "appeal", "просьба": "appeal"}
+# the CAMEO code of a demand (10x) or an appeal (02x) that an act be done; any other is 100 or 020
+DEMAND_CODES = {"0841": "1053", "0831": "1041", "083": "104", "081": "1051", "085": "1054", "086": "1055", "08": "105",
                 "087": "107", "0871": "107", "04": "108", "07": "103", "06": "101"}
-ACCUSED_ROOTS = ("17", "18", "19", "20")  # force and coercion told by someone else accuse whoever used it
-
-
-def demand_code(code: str) -> str:
-    return DEMAND_CODES.get(code[:4]) or DEMAND_CODES.get(code[:3]) or DEMAND_CODES.get(code[:2]) or "100"
-
-
-ASKING_VERBS = {"потребовать": "demand", "требовать": "demand", "призвать": "appeal", "призывать": "appeal",
-                "попросить": "appeal", "просить": "appeal"}  # `попросил суд приговорить X`: asked of the court
-# the CAMEO code of an appeal that an act be done (02x); any other appeal is 020
-APPEAL_CODES = {"0841": "0253", "0831": "0241", "083": "0241", "081": "0251", "085": "0254", "086": "0255", "087": "0256",
+APPEAL_CODES = {"0841": "0253", "0831": "0241", "083": "024", "081": "0251", "085": "0254", "086": "0255", "087": "0256",
                 "08": "025", "04": "026", "07": "023", "06": "021", "05": "022"}
-
-
-def ask_code(code: str, kind: str) -> str:
-    """The code of demanding (10x) or appealing (02x) that the act of `code` be done."""
-    if kind == "demand":
-        return demand_code(code)
-    return APPEAL_CODES.get(code[:4]) or APPEAL_CODES.get(code[:3]) or APPEAL_CODES.get(code[:2]) or "020"
-
-
 THREAT_VERBS = {"пригрозить", "угрожать", "грозить", "пообещать", "обещать"}  # a hostile act promised is threatened
 HOSTILE_ROOTS = ("16", "17", "18", "19", "20")
 # the CAMEO code of threatening a hostile act (13x); any other threat is 130
@@ -80,29 +64,44 @@ THREAT_CODES = {"161": "1313", "162": "1311", "163": "1312", "164": "134", "165"
                 "191": "1381", "192": "1382", "18": "1383", "19": "1384", "20": "1385"}
 
 
+def _by_prefix(table: dict[str, str], code: str, default: str) -> str:
+    """The entry of the longest prefix of the code (4, 3, then 2 digits) in the table."""
+    return table.get(code[:4]) or table.get(code[:3]) or table.get(code[:2]) or default
+
+
+def demand_code(code: str) -> str:
+    return _by_prefix(DEMAND_CODES, code, "100")
+
+
+def ask_code(code: str, kind: str) -> str:
+    """The code of demanding (10x) or appealing (02x) that the act of `code` be done."""
+    return demand_code(code) if kind == "demand" else _by_prefix(APPEAL_CODES, code, "020")
+
+
 def threat_code(code: str) -> str:
-    return THREAT_CODES.get(code[:4]) or THREAT_CODES.get(code[:3]) or THREAT_CODES.get(code[:2]) or "130"
+    return _by_prefix(THREAT_CODES, code, "130")
 
 
 def refusal_code(code: str) -> str:
-    return REFUSAL_CODES.get(code[:4]) or REFUSAL_CODES.get(code[:3]) or REFUSAL_CODES.get(code[:2]) or "120"
+    return _by_prefix(REFUSAL_CODES, code, "120")
 
 
 def intent_code(code: str) -> str:
-    return INTENT_CODES.get(code[:3]) or INTENT_CODES.get(code[:2]) or code
+    return _by_prefix(INTENT_CODES, code, code)
+
+
 CONSULT_PREFIX = "04"
 PROTEST_PREFIX = "14"
 HOSTING = "043"  # receiving a visitor: only with a host
 BLOCKING, BLOCKADE = "144", "191"  # obstructing passage: a protest, but by a state's forces a blockade
-INVESTIGATE_PREFIX = "09"  # a protest, or a case opened (`возбудил дело`), may have no one named as its target
+INVESTIGATE_PREFIX = "09"  # a case opened (`возбудил дело`) may, like a protest, name no one as its target
 FORCE_ROOTS = ("18", "19", "20")
 VERBAL_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}  # acts only actors do by word
 QUANTITIES = {"большинство", "часть", "ряд", "группа", "половина", "число", "множество", "тысяча", "сотня", "десяток"}  # `большинство из них`
-# a verb with this object is no act of its own
 # a verb of the lexicon with one of these objects is no event: `принял участие`, `принят закон` (no hosting),
 # `заняла третье место`, `займет пост` (no occupation), `подорвано доверие` (no bombing)
 _ADOPTED = {"участие", "решение", "мера", "меры", "закон", "законопроект", "поправка", "бюджет", "постановление",
-            "отставка", "тело", "присяга", "вызов", "форма", "участник"}  # `принял отставку`, `принять тело`
+            "отставка", "тело", "присяга", "вызов", "форма"}  # `принял отставку`, `принять тело`
 _TAKEN = {"место", "пост", "должность", "позиция", "кресло", "сторона", "время", "очередь"}
 _RULED_OUT = {"возможность", "вариант", "вероятность", "сценарий", "лишение", "отставка", "повторение"}  # `не исключил возможности`
 _UNDERMINED = {"доверие", "репутация", "авторитет", "экономика", "здоровье", "позиция", "престиж", "основа"}
@@ -120,10 +119,10 @@ ANNOUNCE_VERBS = {"объявить", "объявлять"}  # `объявил �
 RECALLING_PREPOSITIONS = {"в", "во", "после", "с", "со", "за", "до", "против", "по", "из-за", "вследствие", "несмотря"}  # `на акцию`, `о протестах` stay
 DETENTION_CODES = ("172", "173", "174", "084")  # dismiss, arrest, expel, release: acts of a state's authorities
 PEOPLE_VERBS = {"выпустить", "выпускать", "освободить", "освобождать"}  # their object must be people to be a release
-RELATIVE_WORDS = {"который"}
 AWARD_NOUNS = {"орден", "медаль", "премия", "грамота", "звание", "знак", "награда"}
+TIMES_OF_DAY = {"утро", "день", "вечер", "ночь"}  # `вечером с ним встретился`
 PURPOSE_PREPOSITIONS = {"для", "ради"}
-AMONG_PREPOSITIONS = {"среди", "в числе"}  # `среди задержанных оказался X`
+AMONG_PREPOSITIONS = {"среди"}  # `среди задержанных оказался X`
 STATE_FORCE_ROOTS = ("17", "19", "20")  # arrests, strikes, mass violence: confirmed by whoever did them
 CONFIRM_VERBS = {"подтвердить", "подтверждать"}  # `подтвердила арест`: of an act of force, the confirmer's own
 PHASE_NOUNS = {"возобновление", "продолжение", "начало", "проведение"}  # the act is the noun they govern
@@ -184,8 +183,8 @@ class _Context(Referents):
     # ----- triggers -----
     def from_verb(self, i: int) -> list[Found]:
         token = self.tokens[i]
-        head = self.tokens[token.head] if 0 <= token.head < len(self.tokens) else None
-        if token.feats.get("Mood") == "Imp" or (head is not None and head.feats.get("Mood") == "Imp" and token.rel == "xcomp"):
+        governor = self.tokens[token.head] if 0 <= token.head < len(self.tokens) else None
+        if token.feats.get("Mood") == "Imp" or (governor is not None and governor.feats.get("Mood") == "Imp" and token.rel == "xcomp"):
             return []  # `«Поговори с ней»`, `давайте встретимся`: an imperative reports no act
         lemma = self.lang.lemma(token)
         if lemma not in self.lexicon.verb_predicates and lemma not in self.lexicon.light_verbs and self._reflexive_passive(i, lemma):
@@ -196,8 +195,6 @@ class _Context(Referents):
         objects = self._objects(i)
         if any((lemma, self.lang.lemma(self.tokens[n])) in NOT_ACTS for n in objects):
             return []  # `принял участие`, `решение было принято`
-        if lemma in PEOPLE_VERBS and any(self._thing(c) for c in self.children.get(i, []) if self.tokens[c].rel in ("obj", "nsubj:pass")):
-            return []  # `выпускают телешоу`, `освободили город`: no release of people
         if lemma in self.lexicon.verb_predicates and self._done_by_a_thing(i, lemma):
             return []  # `Твиттеру грозит штраф`, `решение вызвало критику`
         found = []
@@ -205,8 +202,8 @@ class _Context(Referents):
                                if self.tokens[g].rel == "nmod" and self.tokens[g].feats.get("Case") == "Gen"]:  # `отказались от возобновления переговоров`
             for predicate in self.lexicon.light_predicates.get((lemma, self.lang.lemma(self.tokens[noun])), ()):
                 found += self._build(i, predicate, noun)
-        if not found:
-            for predicate in self.lexicon.verb_predicates.get(lemma, ()):
+        if not found and not (lemma in PEOPLE_VERBS and any(self._thing(c) for c in self.children.get(i, []) if self.tokens[c].rel in ("obj", "nsubj:pass"))):
+            for predicate in self.lexicon.verb_predicates.get(lemma, ()):  # not `выпускают телешоу`, `освободили город`: no release of people
                 found += self._build(i, predicate, None)
         return found
 
@@ -288,9 +285,9 @@ class _Context(Referents):
                 if self.lang.lemma(self.tokens[k]) in DEMAND_WORDS:
                     events += self._demand(k, speaker)
             for event in found:
-                if event.trigger in inside and event.cameo[:2] in ACCUSED_ROOTS and event.sources and speaker not in event.sources and not event.negated:
+                if event.trigger in inside and event.cameo[:2] in FORCED_ROOTS and event.sources and speaker not in event.sources and not event.negated:
                     events.append(self._speech_event(event.trigger, "112", [speaker], event.sources[:1]))
-        return [e for e in events if e.targets and e.targets[0] != e.sources[0]]
+        return [e for e in events if e.targets]
 
     def _demand(self, modal: int, speaker: str) -> list[Found]:
         subjects = [c for c in self.children.get(modal, []) if self.tokens[c].rel == "nsubj"]
@@ -299,7 +296,7 @@ class _Context(Referents):
             return []
         acts = [c for c in self.children.get(modal, []) if self.tokens[c].rel == "xcomp" and self.tokens[c].pos == "VERB"]
         if not acts:
-            return []  # `Газпром должен Белоруссии 200 млн`: owing, not a demand
+            return []  # `компания должна банку 5 млн`: owing, not a demand
         demanded = [p for c in acts for p in self.lexicon.verb_predicates.get(self.lang.lemma(self.tokens[c]), ())]
         code = demand_code(demanded[0].cameo) if demanded else "100"
         return [self._speech_event(modal, code, [speaker], targets[:1])]
@@ -363,27 +360,26 @@ class _Context(Referents):
             predicate = replace(predicate, cameo=BLOCKADE)  # `армия блокировала территории`: a blockade, not a protest
         status, intent, governor = self._status(trigger, noun)
         code_text = intent_code(predicate.cameo) if intent else predicate.cameo
-        refusal = self._refusal(trigger)
-        negated_intent = refusal is None and intent and governor is not None and self._negated(governor)
+        said = self._said(governor, predicate.cameo) if intent and governor is not None else None
+        refusal = None if said else self._refusal(trigger)
+        negated_intent = refusal is None and not said and intent and governor is not None and self._negated(governor)
         if negated_intent:
             refusal = governor  # `не намерены обсуждать`, `не готовы вести диалог`: a refusal
         if refusal is not None:  # `отказывается признать`: a refusal to do it
             code_text, status, intent, governor = refusal_code(predicate.cameo), "actual", False, refusal
-        said = self.lang.lemma(self.tokens[governor]) if intent and governor is not None else None
-        said_act = False  # an act said to be wanted of others or threatened: a speech act, dated by its verb
-        if said in ASKING_VERBS:  # `потребовали от России освободить X`, `призвал Грузию отменить`: a demand or an appeal
-            code_text, said_act = ask_code(predicate.cameo, ASKING_VERBS[said]), True
-            targets = [a for a in self.actors(self._asked_of(governor)) if a not in sources] or targets
-        elif said in THREAT_VERBS and predicate.cameo[:2] in HOSTILE_ROOTS:
-            code_text, said_act = threat_code(predicate.cameo), True  # `пригрозил ввести санкции`, `пообещал ограничить поставки`
-        if said_act:
-            status, intent = "actual", False
+        if said == "threat":  # `пригрозил ввести санкции`, `пообещал ограничить поставки`: a threat
+            code_text = threat_code(predicate.cameo)
+        elif said:  # `потребовали от России освободить X`, `призвал Грузию отменить`: a demand or an appeal to who must act
+            code_text = ask_code(predicate.cameo, said)
+            targets = [self._country_of_place(a) for a in self.actors(self._asked_of(governor)) if a not in sources] or targets
+        if said:
+            status, intent = self._status(governor, None)[0], False  # as the asking or threatening verb tells it
         if code_text.startswith("03"):
             status = "intended"  # an intention is of something not yet done
         if predicate.cameo.startswith(HOSTING) and not sources:
             return []  # `его приняли в Союз писателей`, `закон был принят`: no host, no visit received
         if predicate.cameo[:2] in FORCE_ROOTS and self._impersonal(trigger):
-            return []  # `женщину убило током`: an accident, no one's act
+            return []  # `рабочего ранило осколком`: an accident, no one's act
         if any(self._sports(a) for a in sources + targets):
             return []  # `команда Канады встретилась со сборной Финляндии`: a match, not politics
         if predicate.cameo.startswith("042") and sources and all(self._private_person(a) for a in sources):
@@ -393,13 +389,11 @@ class _Context(Referents):
             if not targets:
                 return []
         for source_list, target in self._pairs(heads, predicate.cameo, sources, targets):
-            if target is not None and target in source_list:
-                continue  # `США и РФ запрещается развёртывать`: no one acts on themselves
             event = Found(trigger, code_text, source_list, [target] if target else [], sentence, noun, location, place_target)
             event.status, event.governor, event.by_participants = status, governor, by_participants
             event.someone_else = not source_list and not nominal and any(self.tokens[c].rel == "nsubj" for c in self.children.get(trigger, []))
-            event.negated = False if negated_intent else self._negated(trigger)
-            if (code_text.startswith("03") or said_act) and governor is not None:
+            event.negated = False if negated_intent else self._negated(governor if said else trigger)
+            if (code_text.startswith("03") or said) and governor is not None:
                 # an intention is stated when its verb says it: `в среду … сообщил, что готов выделить`
                 event.date, event.precision = self._date(self._stated_by(governor), "actual")
             else:
@@ -450,10 +444,19 @@ class _Context(Referents):
             return [c for c in self.children.get(token.head, []) if self.tokens[c].rel == "nsubj"]
         return []
 
+    def _said(self, governor: int, code: str) -> str | None:
+        """`demand` or `appeal` when the act is asked of someone, `threat` when a hostile act is
+        threatened or promised, else None (an intention of one's own)."""
+        lemma = self.lang.lemma(self.tokens[governor])
+        if lemma in ASKING_WORDS:
+            return ASKING_WORDS[lemma]
+        return "threat" if lemma in THREAT_VERBS and code[:2] in HOSTILE_ROOTS else None
+
     def _asked_of(self, verb: int) -> list[int]:
-        """Who a demand or an appeal is made to: `потребовали от России`, `призвал Грузию`."""
+        """Who a demand or an appeal is made to: `потребовали от России`, `призвал Грузию`, `с
+        требованием к России`."""
         return [c for c in self.children.get(verb, []) if (self.tokens[c].rel in ("obj", "iobj") and not self.preposition(c))
-                or (self.tokens[c].rel == "obl" and self.preposition(c) == "от")]
+                or (self.tokens[c].rel in ("obl", "nmod") and self.preposition(c) in ("от", "к"))]
 
     def _asked(self, verb: int) -> list[int]:
         """`потребовала, чтобы США экстрадировали Гюлена`: who is to act, the subject of the clause."""
@@ -475,8 +478,8 @@ class _Context(Referents):
     def _impersonal(self, verb: int) -> bool:
         """A verb in the neuter singular past with no subject: `убило`, `ранило`."""
         token = self.tokens[verb]
-        return token.pos == "VERB" and token.feats.get("Gender") == "Neut" and token.feats.get("Number") == "Sing" \
-            and token.feats.get("Tense") == "Past" and not any(self.tokens[c].rel.startswith("nsubj") for c in self.children.get(verb, []))
+        return token.pos == "VERB" and token.feats.get("VerbForm") == "Fin" and token.feats.get("Gender") == "Neut" \
+            and token.feats.get("Number") == "Sing" and token.feats.get("Tense") == "Past" and not any(self.tokens[c].rel.startswith("nsubj") for c in self.children.get(verb, []))
 
     def _forces(self, actor: str) -> bool:
         """A country, or its armed forces or police."""
@@ -499,8 +502,10 @@ class _Context(Referents):
         near += [g for c in near if self.tokens[c].rel == "conj" for g in self.children.get(c, [])]
         leaders = []
         for c in near:
-            if (self.lang.lemma(self.tokens[c]), self.preposition(c)) in (("руководство", "под"), ("сторона", "с"), ("сторона", "со")):
+            if (self.lang.lemma(self.tokens[c]), self.preposition(c)) == ("руководство", "под"):
                 leaders += [g for g in self.children.get(c, []) if self.tokens[g].rel == "nmod" and self.tokens[g].feats.get("Case") == "Gen"]
+            elif self._side_actors(c):
+                leaders += self._side_actors(c)
             elif (self.preposition(c) in ("у", "от") and self.tokens[c].rel in ("obl", "nmod")) or self._from_side(c):
                 leaders.append(c)
         return leaders
@@ -511,7 +516,7 @@ class _Context(Referents):
 
     def _thing(self, i: int) -> bool:
         """An inanimate noun that names no actor (`телешоу`, `город`), also through `который`."""
-        if self.lang.lemma(self.tokens[i]) in RELATIVE_WORDS:
+        if self.lang.lemma(self.tokens[i]) in RELATIVE:
             noun = self._relative_noun(i)
             i = noun if noun is not None else i
         token = self.tokens[i]
@@ -541,7 +546,7 @@ class _Context(Referents):
                 agents = [c for c in self.children.get(i, []) if (self.tokens[c].rel in ("obl:agent",) or
                           (self.tokens[c].rel == "obl" and self.tokens[c].feats.get("Case") == "Ins" and not self.preposition(c)))
                           and not self._undergoer_read_as_agent(i, c) and not self._award(c)]
-                agents += self._agents_of_noun(i)  # `с российской стороны подтверждена`, `со стороны полиции применена сила`
+                agents += self._agents_of_noun(i)  # `с армянской стороны одобрен`, `со стороны полиции применена сила`
                 return self.actors(agents)
             if subjects:
                 return self.actors(subjects)
@@ -572,17 +577,27 @@ class _Context(Referents):
         for c in self.children.get(noun, []):
             if self._from_side(c):
                 agents.append(c)
-            elif self.lang.lemma(self.tokens[c]) == "сторона" and self.preposition(c) in ("с", "со"):
-                agents += [g for g in self.children.get(c, []) if self.tokens[g].rel == "nmod" and self.tokens[g].feats.get("Case") == "Gen"] or [c]  # `с российской стороны`
+            elif self._side_actors(c):
+                agents += self._side_actors(c)  # `со стороны полиции`, `с российской стороны`
             elif self.tokens[c].rel == "nmod" and self.tokens[c].feats.get("Case") == "Ins" and not self.preposition(c) and self._actor(c):
                 agents.append(c)
         return agents
 
     def _from_side(self, i: int) -> bool:
-        """`со стороны X` parsed as one preposition: X has `со` with `стороны` fixed to it."""
+        """`со стороны X` parsed as one preposition."""
+        return self._under_compound(i, ("с", "со"), "сторона")
+
+    def _side_actors(self, i: int) -> list[int]:
+        """`со стороны полиции` parsed as a noun: its genitive; `с российской стороны`: the noun itself."""
+        if self.lang.lemma(self.tokens[i]) != "сторона" or self.preposition(i) not in ("с", "со"):
+            return []
+        return [g for g in self.children.get(i, []) if self.tokens[g].rel == "nmod" and self.tokens[g].feats.get("Case") == "Gen"] or [i]
+
+    def _under_compound(self, i: int, cases: tuple[str, ...], noun: str) -> bool:
+        """X under a preposition the parser fixed to a noun (`со стороны X`, `в отношении X`)."""
         for c in self.children.get(i, []):
-            if self.tokens[c].rel == "case" and self.lang.lemma(self.tokens[c]) in ("с", "со"):
-                return any(self.lang.lemma(self.tokens[f]) == "сторона" for f in self.children.get(c, []))
+            if self.tokens[c].rel == "case" and self.lang.lemma(self.tokens[c]) in cases:
+                return any(self.lang.lemma(self.tokens[f]) == noun for f in self.children.get(c, []))
         return False
 
     def _name_before(self, verb: int) -> int | None:
@@ -719,9 +734,9 @@ class _Context(Referents):
         return range(noun + 1, noun + match[0]) if match else range(0)
 
     def _bare_circumstance(self, i: int) -> bool:
-        """A noun of time or manner without a preposition (`вечером`, `утром`), not an actor."""
+        """A time of day in the instrumental without a preposition (`вечером`, `утром`)."""
         token = self.tokens[i]
-        return token.rel == "obl" and token.pos == "NOUN" and token.feats.get("Case") == "Ins" and not self.preposition(i) and i not in self.entity_at
+        return token.rel == "obl" and token.feats.get("Case") == "Ins" and not self.preposition(i) and self.lang.lemma(token) in TIMES_OF_DAY
 
     def _event_word(self, i: int) -> bool:
         """`протеста` in `акцию протеста`: a genitive event noun completing the predicate's noun."""
@@ -781,11 +796,8 @@ class _Context(Referents):
         return found
 
     def _regarding(self, i: int) -> bool:
-        """`в отношении X` parsed as one preposition: X has `в` with `отношении` fixed to it."""
-        for c in self.children.get(i, []):
-            if self.tokens[c].rel == "case" and self.lang.lemma(self.tokens[c]) in ("в", "во"):
-                return any(self.lang.lemma(self.tokens[f]) == "отношение" for f in self.children.get(c, []))
-        return False
+        """`в отношении X` parsed as one preposition."""
+        return self._under_compound(i, ("в", "во"), "отношение")
 
     def _regarding_noun(self, i: int) -> bool:
         """`в отношении X` parsed as a noun: `отношении` after `в`, X its genitive."""
@@ -845,7 +857,7 @@ class _Context(Referents):
                 if self._circumstance(below):
                     break  # `в ходе визита … договорился`: the visit is where it was agreed, not what
                 governor = self.lang.lemma(self.tokens[head])
-                if governor in INTENT_VERBS or governor in INTENT_NOUNS:
+                if governor in INTENT_VERBS or governor in INTENT_NOUNS or governor in ASKING_WORDS:
                     return "intended", True, head
                 if governor in PLANNED_NOUNS or governor in DEMAND_WORDS:
                     return "intended", False, None  # `подготовка визита`, `министр должен прибыть`: not done yet
@@ -889,8 +901,8 @@ class _Context(Referents):
 
     def _negated(self, trigger: int) -> bool:
         """`не подписали`, `не намерены подписывать`, `визита не было`; not the `не` of the clause
-        a subordinate clause depends on (`не вызывал сомнений, поскольку его поддерживала …`)."""
-        own_clause = self.tokens[trigger].rel not in CLAUSE_RELS + ("conj",)
+        a subordinate clause depends on (`итог был ясен, поскольку его поддержала …`)."""
+        own_clause = self.tokens[trigger].rel not in SUBORDINATE_RELS  # `не удалось встретиться`: the `не` of a csubj's head counts
         for i in (trigger, self.tokens[trigger].head) if own_clause else (trigger,):
             if 0 <= i < len(self.tokens) and any(self.tokens[c].text.lower() == "не" for c in self.children.get(i, [])):
                 return True
@@ -909,7 +921,7 @@ class _Context(Referents):
             return chosen["value"].split("/")[0], chosen["precision"]
         clause = self._clause(trigger)
         if self.tokens[clause].rel == "acl:relcl" and 0 <= self.tokens[clause].head < len(self.tokens):
-            outer = self._clause(self.tokens[clause].head)  # `23 января встретился с матерью, которая попросила …`
+            outer = self._clause(self.tokens[clause].head)  # `в мае встретился с послом, который попросил …`
             if outer != clause and self.tokens[outer].sent == sentence:
                 return self._date(outer, status)
         if status == "actual" and self.doc.doc_date:
@@ -945,7 +957,7 @@ class _Context(Referents):
 
 
 def _on_itself(event: Found, context: _Context) -> bool:
-    """An actor on both sides (`полиция сообщала … его застрелила полиция`: no accusation of itself)."""
+    """An actor on both sides (`полиция заявила, что полиция применила силу`: no accusation of itself)."""
     def name(actor: str) -> str:
         entity = context.entities.get(actor)
         return context.lang.fold(entity.name) if entity is not None else actor
@@ -956,7 +968,7 @@ def _without_stated_intentions(found: list[Found], context: _Context) -> list[Fo
     """`договорились продолжить консультации` is one event, the intention to consult (036): the
     verb stating an intention is not coded apart when what it intends is."""
     governors = {e.governor for e in found if e.governor is not None}
-    stating = INTENT_VERBS | REFUSAL_VERBS
+    stating = INTENT_VERBS | REFUSAL_VERBS | ASKING_WORDS.keys()
     return [e for e in found if not (e.trigger in governors and context.lang.lemma(context.tokens[e.trigger]) in stating)]
 
 
@@ -987,36 +999,44 @@ def _merged(found: list[Found]) -> list[Found]:
     """One record per event: the same code, actors and date told twice keep both evidence spans."""
     merged: list[Found] = []
     for event in _split_parties(found):
+        event.mentions = [(event.sentence, event.trigger)]
         twin = next((m for m in merged if m.cameo == event.cameo and set(m.sources) == set(event.sources)
-                     and _compatible(m.targets, event.targets) and (m.date == event.date or not m.date or not event.date)
-                     and m.status == event.status and m.negated == event.negated), None)
+                     and _compatible(m.targets, event.targets) and _told_alike(m, event, dates_may_miss=True)), None)
         if twin is None:
-            event.mentions = [(event.sentence, event.trigger)]
             merged.append(event)
         else:
-            twin.mentions.append((event.sentence, event.trigger))
-            twin.targets = twin.targets or event.targets
-            twin.date = twin.date or event.date
-            twin.location = twin.location or event.location
+            _absorb(twin, event)
     return _meetings_merged(_agentless_merged(merged))
 
 
+def _told_alike(a: Found, b: Found, dates_may_miss: bool) -> bool:
+    """The same status, negation and date (or, when allowed, one of them undated)."""
+    dates = a.date == b.date or (dates_may_miss and (not a.date or not b.date))
+    return dates and a.status == b.status and a.negated == b.negated
+
+
+def _absorb(twin: Found, event: Found) -> None:
+    """The event told again: its mentions, and what the first telling left out."""
+    twin.mentions += event.mentions
+    twin.targets = twin.targets or event.targets
+    twin.date = twin.date or event.date
+    twin.location = twin.location or event.location
+
+
 def _agentless_merged(events: list[Found]) -> list[Found]:
-    """`Мурси задержан` in a headline and `армия … подтвердила факт задержания Мурси` in the body:
-    an arrest, dismissal, expulsion or release told without its doer is the act of the same kind on
+    """`X задержан` in a headline and `армия … подтвердила факт задержания X` in the body: an
+    arrest, dismissal, expulsion or release told without its doer is the act of the same kind on
     the same people told with one (a person is arrested once in a story; accused many times)."""
     kept = []
     for event in events:
         twin = None
         if not event.sources and event.targets and event.cameo.startswith(DETENTION_CODES):
             twin = next((k for k in events if k.sources and k.cameo[:3] == event.cameo[:3] and set(event.targets) <= set(k.targets)
-                         and (k.date == event.date or not k.date or not event.date)
-                         and k.status == event.status and k.negated == event.negated), None)
+                         and _told_alike(k, event, dates_may_miss=True)), None)
         if twin is None:
             kept.append(event)
         else:
-            twin.mentions += event.mentions
-            twin.location = twin.location or event.location
+            _absorb(twin, event)
     return kept
 
 
@@ -1028,17 +1048,15 @@ def _meetings_merged(events: list[Found]) -> list[Found]:
         sides = set(event.sources) | set(event.targets)
         twin = None
         if event.by_participants:  # the same protest named again: `акция протеста … участники шествия`
-            twin = next((k for k in kept if k.by_participants and k.location == event.location and k.date == event.date
-                         and k.status == event.status and k.negated == event.negated and set(k.targets) >= set(event.targets)
-                         and event.sentence - k.mentions[-1][0] <= RECENT_SENTENCES), None)
+            twin = next((k for k in kept if k.by_participants and k.location == event.location and _told_alike(k, event, dates_may_miss=False)
+                         and set(k.targets) >= set(event.targets) and event.sentence - k.mentions[-1][0] <= RECENT_SENTENCES), None)
         if event.cameo == "040":
             twin = next((k for k in kept if k.cameo.startswith(CONSULT_PREFIX) and k.cameo != "042" and set(k.sources) | set(k.targets) == sides
-                         and k.date == event.date and k.status == event.status and k.negated == event.negated), None)
+                         and _told_alike(k, event, dates_may_miss=False)), None)
         if twin is None:
             kept.append(event)
         else:
-            twin.mentions += event.mentions
-            twin.location = twin.location or event.location
+            _absorb(twin, event)
     return kept
 
 

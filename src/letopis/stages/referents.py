@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from functools import cached_property
 
 from ..document import Document, Entity, Mention, Span
 from ..lang.base import Language
@@ -32,7 +33,7 @@ LEADER_POSTS = {"глава", "лидер", "руководитель", "гла�
 HEAD_POSTS = {"президент", "премьер-министр", "премьер", "председатель", "канцлер", "король", "глава государства",
               "глава правительства", "председатель правительства", "лидер", "временный президент", "исполняющий обязанности президента"}
 PRONOUNS = {"он", "она", "его", "ее", "её", "ему", "ей", "им", "ним", "ней", "нему", "него"}
-PLURAL_PRONOUNS = {"они", "их", "им", "ими", "них", "ним", "ними"}
+PLURAL_PRONOUNS = {"они", "их", "ими", "них", "ними"}  # `им`, `ним` are read as singular (PRONOUNS) first
 FIRST_PERSON = {"я", "мы", "меня", "мне", "мной", "нас", "нам", "нами"}
 RELATIVE = {"который"}
 # bodies that, acting for their state, stand for the country (`власти Грузии`, `японское правительство`)
@@ -43,6 +44,7 @@ NOT_GROUPS = {"человек", "люди", "друг", "другой", "себ�
 ORGANISER = "организатор"  # `организаторами акции выступили …`: who held a protest
 COUNTED_PEOPLE = {"человек", "люди"}  # … unless counted at a protest
 FORCED_ROOTS = ("17", "18", "19", "20")  # CAMEO roots of force against people: coerce, assault, fight, mass violence
+PROTEST_ROOT = "14"
 # members of a state's forces stand for the force, named with their country (`израильские полицейские` →
 # `полиция Израиля`, `французские и малийские военные` → the armed forces of each)
 FORCE_MEMBERS = {"полицейский": ("полиция", "COP"), "милиционер": ("милиция", "COP"), "пограничник": ("пограничная служба", "COP"),
@@ -107,7 +109,7 @@ class Referents:
         if member is None or token.feats.get("Number") != "Plur" or i in self.entity_at:
             return []
         first, last = self._noun_phrase(i)
-        places = [k for k in range(first, last) if k in self.entity_at and self.entity_at[k].type == "COUNTRY"]
+        places = self._countries_in(first, last)
         body, sector = member
         written = self._common_name(self.lang.phrase_name(self.tokens, first, last), first)
         if not places and (first, last) == (i, i + 1):
@@ -443,8 +445,12 @@ class Referents:
 
     def _country_of_phrase(self, i: int) -> str | None:
         """The country an adjective or a genitive of the noun's phrase names (`японская сторона`)."""
-        first, last = self._noun_phrase(i)
-        return next((self.entity_at[k].entity for k in range(first, last) if k in self.entity_at and self.entity_at[k].type == "COUNTRY"), None)
+        places = self._countries_in(*self._noun_phrase(i))
+        return self.entity_at[places[0]].entity if places else None
+
+    def _countries_in(self, first: int, last: int) -> list[int]:
+        """Tokens of countries named in tokens first … last (`французские и малийские`)."""
+        return [k for k in range(first, last) if k in self.entity_at and self.entity_at[k].type == "COUNTRY"]
 
     def _country_entity(self, code: str | None) -> str | None:
         if not code:
@@ -478,7 +484,7 @@ class Referents:
         return None
 
     def _span_gender(self, span: Span) -> str | None:
-        """A name's gender: feminine if any of its words is (`Яффой Иссахар`, the first word read as
+        """A name's gender: feminine if any of its words is (`Мариам Галстян` in the instrumental, the first word read as
         masculine by the tagger), else its first word's."""
         genders = [self.tokens[k].feats.get("Gender") for k in range(span.first, span.last)]
         return "Fem" if "Fem" in genders else genders[0]
@@ -532,19 +538,32 @@ class Referents:
         if token.pos != "NOUN":
             return False
         lemma = self.lang.lemma(token)
-        entries = [words for words, p in self.lexicon.noun_predicates.get(lemma, ()) if p.cameo.startswith("14")]
+        entries = self._protest_entries(lemma)
         if not entries:
             return False
         if any(words is None or words & self._child_lemmas(i) for words in entries):
             return True
         # a bare `акция` in a story that has told of an `акция протеста` before is that protest
-        return any(self.lang.lemma(self.tokens[k]) == lemma and any(words and words & self._child_lemmas(k) for words in entries) for k in range(i))
+        first = self._first_full_protest.get(lemma)
+        return first is not None and first < i
+
+    def _protest_entries(self, lemma: str) -> list:
+        return [words for words, p in self.lexicon.noun_predicates.get(lemma, ()) if p.cameo.startswith(PROTEST_ROOT)]
+
+    @cached_property
+    def _first_full_protest(self) -> dict[str, int]:
+        """Where each protest noun that needs words is first told with them (`акция протеста`)."""
+        first: dict[str, int] = {}
+        for k, token in enumerate(self.tokens):
+            lemma = self.lang.lemma(token) if token.pos == "NOUN" else None
+            if lemma and lemma not in first and any(words and words & self._child_lemmas(k) for words in self._protest_entries(lemma)):
+                first[lemma] = k
+        return first
 
     def _child_lemmas(self, i: int) -> set[str]:
         return {self.lang.lemma(self.tokens[c]) for c in self.children.get(i, [])}
 
     def _protest_organisers(self, i: int) -> list[str]:
-        token = self.tokens[i]
         if i in self.entity_at or not self.protest_noun(i):
             return []
         return self.organisers(i)

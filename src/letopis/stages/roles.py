@@ -210,21 +210,21 @@ class _Context:
                 continue
             if self.is_head(i):
                 head = self._outer_head(i, end)
-                if self._owner_not_holder(head, person):
+                if self._not_holder(head, person):
                     return None
                 return self._role(person, head, end, (self.extend_left(head), person.last))
             i -= 1
         return None
 
-    def _owner_not_holder(self, head: int, person: Span) -> bool:
-        """`представитель Эрдогана`: a name declined in the genitive after a post in another case
-        is whose the post is, not who holds it; a post in the genitive before a name in another case
-        is someone else's (`вдовой журналиста Анной`)."""
+    def _not_holder(self, head: int, person: Span) -> bool:
+        """Whether the post before a name is not the name's: `представитель Эрдогана` (a name declined
+        in the genitive after a post in another case is whose the post is), `вдовой журналиста
+        Анной` (a post in the genitive before a name in another case completes another noun)."""
         post_case = self.tokens[head].feats.get("Case")
         name = self.tokens[person.first]
         entity = next((e for e in self.doc.entities if e.id == person.entity), None)
         written = set((entity.name if entity else person.normal or "").split())  # a lone surname's own normal may be as written
-        declined = name.text not in written  # `Маркива` of `Виталий Маркив`
+        declined = name.text not in written  # `Петрова` of `Иван Петров`
         if name.rel == "appos" and name.head == head:
             return False  # the parser read it as the post's apposition (`главы Госнефти Рустама Керимова`, a case mis-tagged)
         genitive = name.feats.get("Case") == "Gen" or (name.rel == "nmod" and name.head == head)  # the tagger may miss the case

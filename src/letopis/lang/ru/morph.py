@@ -55,11 +55,10 @@ class RussianMorphology:
         forms.add(fold(word))
         return frozenset(forms)
 
-    @staticmethod
-    def _participle_lemma(parse) -> str | None:
+    def _participle_lemma(self, parse) -> str | None:
         """A participle's own dictionary form (`поверенный`, `заключенный`), not its verb's."""
-        form = parse.inflect({"sing", "nomn", "masc"})
-        return fold(form.word) if form is not None else None
+        form = self.inflect(parse, {"sing", "nomn", "masc"})
+        return fold(form) if form is not None else None
 
     def best_parse(self, word: str, pos: str = "", feats: Mapping[str, str] | None = None, prefer=frozenset()):
         """The pymorphy parse that agrees best with the tagger's UD part of speech and features."""

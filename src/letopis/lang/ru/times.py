@@ -28,7 +28,8 @@ DAY_WORDS = {"позавчера": -2, "вчера": -1, "сегодня": 0, "�
 UNITS = {"день": "day", "сутки": "day", "неделя": "week", "месяц": "month", "год": "year", "десятилетие": "decade", "квартал": "quarter"}
 SHIFT_ADJECTIVES = {"прошлый": -1, "прошедший": -1, "минувший": -1, "предыдущий": -1, "этот": 0, "текущий": 0,
                     "нынешний": 0, "следующий": 1, "будущий": 1, "грядущий": 1, "наступающий": 1}
-VAGUE_ADJECTIVES = {"ближайший": "future", "близкий": "future", "предстоящий": "future",  # ближайшие: a superlative of близкий "грядущий": "future", "последующий": "future",
+# `ближайшие` is read as a superlative of `близкий`
+VAGUE_ADJECTIVES = {"ближайший": "future", "близкий": "future", "предстоящий": "future", "грядущий": "future", "последующий": "future",
                     "последний": "past", "прошедший": "past", "минувший": "past"}
 PARTS = {"начало": "start", "середина": "mid", "конец": "end", "финал": "end"}
 NUMBER_WORDS = {"один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
@@ -326,7 +327,7 @@ def _duration(tokens: Sequence[Token], i: int, lemma: Lemma) -> TimeMention | No
 
 
 def _vague(tokens: Sequence[Token], i: int, lemma: Lemma) -> TimeMention | None:
-    """`в ближайшие месяцы и годы`, `в ближайшие дни`, `в последние годы`, `в ближайшее время`."""
+    """`в ближайшие месяцы и годы`, `в грядущие дни`, `в последние годы`, `в ближайшее время`."""
     if _word(tokens, i, lemma) not in ("в", "во", "на") or _word(tokens, i + 1, lemma) not in VAGUE_ADJECTIVES:
         return None
     direction = VAGUE_ADJECTIVES[_word(tokens, i + 1, lemma)]
