@@ -703,5 +703,4 @@ def test_demands_and_threats_keep_their_own_tense_negation_and_addressee(extract
     assert ("1053", "intended", False) in found
     assert ("1312", "actual", True) in found
     assert ("195", "actual", False) in found  # missiles launched are no release
-    assert ("1053", "COERCE") not in found
     assert ("1053", "REQUEST", ["Европейский союз"], ["Россия"]) in events(doc)  # Москва asked stands for Россия
