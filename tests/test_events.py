@@ -704,3 +704,15 @@ def test_demands_and_threats_keep_their_own_tense_negation_and_addressee(extract
     assert ("1312", "actual", True) in found
     assert ("195", "actual", False) in found  # missiles launched are no release
     assert ("1053", "REQUEST", ["Европейский союз"], ["Россия"]) in events(doc)  # Москва asked stands for Россия
+
+
+def test_an_act_that_draws_criticism_is_accused_by_whoever_says_so(extract):
+    doc = extract(
+        "Президент Армении посетил Анкару. Глава МИД Азербайджана заявил, что этот визит вызывает сожаление. "
+        "Действия полиции вызвали осуждение правозащитников. Задержание журналиста вызвало возмущение.",
+        "2024-03-05",
+    )
+    found = [e for e in events(doc) if e[1] == "ACCUSE"]
+    assert ("111", "ACCUSE", ["глава МИД Азербайджана"], ["президент Армении"]) in found
+    assert ("111", "ACCUSE", ["правозащитники"], ["полиция"]) in found
+    assert len(found) == 2  # the one arrested is not accused

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from .. import cameo
 from ..document import Document, Entity, Mention
 from ..lang.base import Language
+from .quotes import SPEECH_VERBS
 from .referents import COUNTED_PEOPLE, FORCED_ROOTS, ORGANISER, PLACE_ENTITY_TYPES, RELATIVE, Referents
 
 INTENT_VERBS = {"намереваться", "планировать", "собираться", "пообещать", "обещать", "договориться", "согласиться",
@@ -120,6 +121,10 @@ RECALLING_PREPOSITIONS = {"в", "во", "после", "с", "со", "за", "д�
 DETENTION_CODES = ("172", "173", "174", "084")  # dismiss, arrest, expel, release: acts of a state's authorities
 PEOPLE_VERBS = {"выпустить", "выпускать", "освободить", "освобождать"}  # their object must be people to be a release
 AWARD_NOUNS = {"орден", "медаль", "премия", "грамота", "звание", "знак", "награда"}
+DRAWING_VERBS = {"вызвать", "вызывать"}  # `визит вызвал критику`: criticism drawn by an act
+CRITICISM_NOUNS = {"критика", "осуждение", "возмущение", "негодование", "сожаление", "протест", "озабоченность",
+                   "беспокойство", "тревога", "недовольство", "критический"}
+CRITICISM = "111"
 TIMES_OF_DAY = {"утро", "день", "вечер", "ночь"}  # `вечером с ним встретился`
 PURPOSE_PREPOSITIONS = {"для", "ради"}
 AMONG_PREPOSITIONS = {"среди"}  # `среди задержанных оказался X`
@@ -172,6 +177,7 @@ class _Context(Referents):
         self.times = [(t, self.token_range(t["start"], t["end"])) for t in doc.times]
         self.last_meeting: tuple[int, list[str]] | None = None  # (sentence, its two sides)
         self.reflexive: set[int] = set()  # verbs read as the passive of a listed verb: `обвиняются`
+        self.doers: dict[str, list[str]] = {}  # the doers of the last act of each code: `поездка X` … `этот визит`
 
     def _parties(self, i: int) -> str | None:
         """`в ходе встречи стороны обсудили`: the sides of a meeting told just before; else the two
@@ -187,6 +193,8 @@ class _Context(Referents):
         if token.feats.get("Mood") == "Imp" or (governor is not None and governor.feats.get("Mood") == "Imp" and token.rel == "xcomp"):
             return []  # `«Поговори с ней»`, `давайте встретимся`: an imperative reports no act
         lemma = self.lang.lemma(token)
+        if lemma in DRAWING_VERBS and any(self.lang.lemma(self.tokens[n]) in CRITICISM_NOUNS for n in self._objects(i)):
+            return self._criticism_drawn(i)
         if lemma not in self.lexicon.verb_predicates and lemma not in self.lexicon.light_verbs and self._reflexive_passive(i, lemma):
             lemma = lemma[:-2]  # `США обвиняются в …`: the passive of `обвинять`
             self.reflexive.add(i)
@@ -402,6 +410,8 @@ class _Context(Referents):
             if nominal:
                 event.confidence -= 0.2
             events.append(event)
+            if event.sources and event.status == "actual":
+                self.doers[code_text[:3]] = event.sources
             if code_text.startswith(CONSULT_PREFIX) and event.sources and event.targets:
                 self.last_meeting = (sentence, [event.sources[0], event.targets[0]])
         return events
@@ -443,6 +453,34 @@ class _Context(Referents):
         if token.rel == "obl" and self.preposition(verb) in AMONG_PREPOSITIONS:
             return [c for c in self.children.get(token.head, []) if self.tokens[c].rel == "nsubj"]
         return []
+
+    def _criticism_drawn(self, verb: int) -> list[Found]:
+        """`решение X вызвало критику`, `Кан заявил, что визит X вызывает сожаление`: an act that
+        draws criticism is accused (111), by whoever says so, else by no one named."""
+        subjects = [c for c in self.children.get(verb, []) if self.tokens[c].rel == "nsubj"]
+        if any(self._patient_genitive(c) for c in subjects):
+            return []  # `задержание журналиста вызвало возмущение`: the one arrested is not accused
+        targets = self.actors([self._act_owner(c) for c in subjects])
+        if not targets:  # `этот визит вызывает сожаление`: the visit told before
+            targets = [d for c in subjects if self._demonstrative(c) for _, p in self.lexicon.noun_predicates.get(self.lang.lemma(self.tokens[c]), ())
+                       for d in self.doers.get(p.cameo[:3], [])][:1]
+        if not targets:
+            return []  # `это вызвало критику`: no act named, no one to accuse
+        critics = [g for c in self._objects(verb) if self.lang.lemma(self.tokens[c]) in CRITICISM_NOUNS for g in self.genitives(c)]
+        speaker = self._speaker_of(verb)
+        if speaker is None and self.tokens[verb].rel in ("ccomp", "parataxis") and 0 <= self.tokens[verb].head < len(self.tokens) \
+                and self.lang.lemma(self.tokens[self.tokens[verb].head]) in SPEECH_VERBS:
+            speaker = next(iter(self._verb_sources(self.tokens[verb].head)), None)
+        sources = self.actors(critics) or ([speaker] if speaker else [])  # `вызвали осуждение правозащитников`
+        return [self._speech_event(verb, CRITICISM, sources[:1], [t]) for t in targets if t not in sources]
+
+    def _demonstrative(self, i: int) -> bool:
+        return any(self.lang.lemma(self.tokens[c]) in ("этот", "данный", "такой") for c in self.children.get(i, []))
+
+    def _patient_genitive(self, i: int) -> bool:
+        """An event noun whose genitive names who undergoes it (`арест X`, `задержание X`)."""
+        lemma = self.lang.lemma(self.tokens[i])
+        return any("gen" in p.targets for _, p in self.lexicon.noun_predicates.get(lemma, ()))
 
     def _said(self, governor: int, code: str) -> str | None:
         """`demand` or `appeal` when the act is asked of someone, `threat` when a hostile act is
