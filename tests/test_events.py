@@ -716,3 +716,14 @@ def test_an_act_that_draws_criticism_is_accused_by_whoever_says_so(extract):
     assert ("111", "ACCUSE", ["глава МИД Азербайджана"], ["президент Армении"]) in found
     assert ("111", "ACCUSE", ["правозащитники"], ["полиция"]) in found
     assert len(found) == 2  # the one arrested is not accused
+
+
+def test_unnamed_doers_in_a_reported_clause_are_not_the_speaker(extract):
+    doc = extract(
+        "Великобритания заявила, что журналиста отравили нервно-паралитическим веществом. "
+        "Премьер Армении заявил, что обсудил с Эрдоганом открытие границы.",
+        "2024-03-05",
+    )
+    found = events(doc)
+    assert not [e for e in found if e[2] == ["Великобритания"]]
+    assert ("040", "CONSULT", ["премьер-министр Армении"], ["Эрдоган"]) in found

@@ -600,6 +600,8 @@ class _Context(Referents):
                 described = self.actors([token.head])  # `КГБ, инициировавший расследования`
                 if described:
                     return described
+            if token.rel in ("ccomp", "advcl") and self._indefinite_personal(i, token.head):
+                break  # `Великобритания заявила, что шпиона отравили`: unnamed doers, not the speaker
             if token.rel in ("xcomp", "conj", "advcl", "ccomp", "acl") or (token.rel == "nmod" and token.feats.get("VerbForm") == "Inf"):
                 i = token.head  # `намерен посетить`, `готовность выстраивать`: the subject of the governing verb
                 continue
@@ -608,6 +610,15 @@ class _Context(Referents):
                 continue
             break
         return []
+
+    def _indefinite_personal(self, verb: int, governor: int) -> bool:
+        """A finite verb in the plural with no subject under a governor whose subject is singular:
+        `она заявила, что его задержали` (someone did), unlike `он заявил, что обсудил` (he did)."""
+        token = self.tokens[verb]
+        if token.feats.get("VerbForm") != "Fin" or token.feats.get("Number") != "Plur" or not 0 <= governor < len(self.tokens):
+            return False
+        subjects = [c for c in self.children.get(governor, []) if self.tokens[c].rel in SUBJECT_RELS]
+        return bool(subjects) and all(self.tokens[c].feats.get("Number") == "Sing" for c in subjects)
 
     def _agents_of_noun(self, noun: int) -> list[int]:
         """Who does what a noun names when said apart: `со стороны X`, or X in the instrumental."""
