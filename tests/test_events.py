@@ -727,3 +727,8 @@ def test_unnamed_doers_in_a_reported_clause_are_not_the_speaker(extract):
     found = events(doc)
     assert not [e for e in found if e[2] == ["Великобритания"]]
     assert ("040", "CONSULT", ["премьер-министр Армении"], ["Эрдоган"]) in found
+
+
+def test_the_head_of_a_countrys_body_is_not_its_head_of_state(extract):
+    doc = extract("Президент России Дмитрий Медведев прибыл в Токио. Глава МИД РФ подтвердил готовность вести диалог с Японией.", "2024-03-05")
+    assert not [e for e in events(doc) if e[1] == "AGREE" and e[2] == ["Дмитрий Медведев"]]

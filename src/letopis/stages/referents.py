@@ -336,7 +336,7 @@ class Referents:
             return holder
         if post.get("country"):
             holder = next((r["person"] for r in same if not r.get("of") and self.entities[r["person"]].country == post["country"]), None)
-            if holder is None and post["position"] in LEADER_POSTS:  # `глава Кубы`, `сирийский лидер`: its head of state or government
+            if holder is None and post["position"] in LEADER_POSTS and self._of_a_country(post):  # `глава Кубы`, `сирийский лидер`: its head of state or government
                 holder = next((r["person"] for r in self.doc.roles if r["position"] in HEAD_POSTS and r.get("country") == post["country"]), None)
             return holder
         # `сказал министр` after `министр энергетики … Шахбазов`: the last holder of such a post named
@@ -350,6 +350,11 @@ class Referents:
             return before[-1]["person"]
         people = {r["person"] for r in holders}
         return people.pop() if len(people) == 1 else None
+
+    def _of_a_country(self, post: dict) -> bool:
+        """A post held of a country itself (`глава Кубы`), not of one of its bodies (`глава МИД РФ`)."""
+        owner = self.entities.get(post.get("of") or "")
+        return owner is None or owner.type == "COUNTRY"
 
     def _in_headline(self, start: int) -> bool:
         """Whether the offset lies in the document's first sentence when that is a line of its own."""
