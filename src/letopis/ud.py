@@ -30,3 +30,13 @@ def span_head(tokens: Sequence[Token], first: int, last: int, nouns_first: bool 
 def is_modifier(token: Token) -> bool:
     """An adjective or participle: a word of a name that agrees with its noun (not `этого`, `двух`)."""
     return token.pos == "ADJ" or token.feats.get("VerbForm") == "Part"
+
+
+def span_gender(tokens: Sequence[Token], first: int, last: int) -> str | None:
+    """A name's grammatical gender (UD `Masc`, `Fem`): feminine if any of its words is (a foreign
+    first name in an oblique case is often read as masculine), else the one gender its words
+    share, else None."""
+    genders = {tokens[k].feats.get("Gender") for k in range(first, last)} - {None}
+    if "Fem" in genders:
+        return "Fem"
+    return genders.pop() if len(genders) == 1 else None

@@ -23,7 +23,6 @@ from dataclasses import dataclass, field, replace
 from .. import cameo
 from ..document import Document, Entity, Mention
 from ..lang.base import Language
-from .quotes import SPEECH_VERBS
 from .referents import COUNTED_PEOPLE, FORCED_ROOTS, ORGANISER, PLACE_ENTITY_TYPES, RELATIVE, Referents
 
 INTENT_VERBS = {"намереваться", "планировать", "собираться", "пообещать", "обещать", "договориться", "согласиться",
@@ -123,7 +122,7 @@ PEOPLE_VERBS = {"выпустить", "выпускать", "освободит�
 AWARD_NOUNS = {"орден", "медаль", "премия", "грамота", "звание", "знак", "награда"}
 DRAWING_VERBS = {"вызвать", "вызывать"}  # `визит вызвал критику`: criticism drawn by an act
 CRITICISM_NOUNS = {"критика", "осуждение", "возмущение", "негодование", "сожаление", "протест", "озабоченность",
-                   "беспокойство", "тревога", "недовольство", "критический"}
+                   "беспокойство", "тревога", "недовольство"}
 CRITICISM = "111"
 TIMES_OF_DAY = {"утро", "день", "вечер", "ночь"}  # `вечером с ним встретился`
 PURPOSE_PREPOSITIONS = {"для", "ради"}
@@ -210,8 +209,8 @@ class _Context(Referents):
                                if self.tokens[g].rel == "nmod" and self.tokens[g].feats.get("Case") == "Gen"]:  # `отказались от возобновления переговоров`
             for predicate in self.lexicon.light_predicates.get((lemma, self.lang.lemma(self.tokens[noun])), ()):
                 found += self._build(i, predicate, noun)
-        if not found and not (lemma in PEOPLE_VERBS and any(self._thing(c) for c in self.children.get(i, []) if self.tokens[c].rel in ("obj", "nsubj:pass"))):
-            for predicate in self.lexicon.verb_predicates.get(lemma, ()):  # not `выпускают телешоу`, `освободили город`: no release of people
+        if not found and not self._releases_things(i, lemma):
+            for predicate in self.lexicon.verb_predicates.get(lemma, ()):
                 found += self._build(i, predicate, None)
         return found
 
@@ -467,10 +466,7 @@ class _Context(Referents):
         if not targets:
             return []  # `это вызвало критику`: no act named, no one to accuse
         critics = [g for c in self._objects(verb) if self.lang.lemma(self.tokens[c]) in CRITICISM_NOUNS for g in self.genitives(c)]
-        speaker = self._speaker_of(verb)
-        if speaker is None and self.tokens[verb].rel in ("ccomp", "parataxis") and 0 <= self.tokens[verb].head < len(self.tokens) \
-                and self.lang.lemma(self.tokens[self.tokens[verb].head]) in SPEECH_VERBS:
-            speaker = next(iter(self._verb_sources(self.tokens[verb].head)), None)
+        speaker = self._speaker_of(verb)  # direct or indirect speech (`X заявил, что …`) is a quote with its speaker
         sources = self.actors(critics) or ([speaker] if speaker else [])  # `вызвали осуждение правозащитников`
         return [self._speech_event(verb, CRITICISM, sources[:1], [t]) for t in targets if t not in sources]
 
@@ -542,8 +538,8 @@ class _Context(Referents):
         for c in near:
             if (self.lang.lemma(self.tokens[c]), self.preposition(c)) == ("руководство", "под"):
                 leaders += [g for g in self.children.get(c, []) if self.tokens[g].rel == "nmod" and self.tokens[g].feats.get("Case") == "Gen"]
-            elif self._side_actors(c):
-                leaders += self._side_actors(c)
+            elif sides := self._side_actors(c):
+                leaders += sides
             elif (self.preposition(c) in ("у", "от") and self.tokens[c].rel in ("obl", "nmod")) or self._from_side(c):
                 leaders.append(c)
         return leaders
@@ -551,6 +547,10 @@ class _Context(Referents):
     def _passive(self, verb: int) -> bool:
         token = self.tokens[verb]
         return verb in self.reflexive or token.feats.get("Voice") == "Pass" or any(self.tokens[c].rel == "nsubj:pass" for c in self.children.get(verb, []))
+
+    def _releases_things(self, verb: int, lemma: str) -> bool:
+        """`выпускают телешоу`, `освободили город`: a verb of release with a thing as its object."""
+        return lemma in PEOPLE_VERBS and any(self._thing(c) for c in self.children.get(verb, []) if self.tokens[c].rel in ("obj", "nsubj:pass"))
 
     def _thing(self, i: int) -> bool:
         """An inanimate noun that names no actor (`телешоу`, `город`), also through `который`."""
@@ -626,8 +626,8 @@ class _Context(Referents):
         for c in self.children.get(noun, []):
             if self._from_side(c):
                 agents.append(c)
-            elif self._side_actors(c):
-                agents += self._side_actors(c)  # `со стороны полиции`, `с российской стороны`
+            elif sides := self._side_actors(c):
+                agents += sides  # `со стороны полиции`, `с российской стороны`
             elif self.tokens[c].rel == "nmod" and self.tokens[c].feats.get("Case") == "Ins" and not self.preposition(c) and self._actor(c):
                 agents.append(c)
         return agents
@@ -1046,16 +1046,27 @@ def _agents_carried(found: list[Found]) -> None:
 
 def _merged(found: list[Found]) -> list[Found]:
     """One record per event: the same code, actors and date told twice keep both evidence spans."""
-    merged: list[Found] = []
-    for event in _split_parties(found):
+    events = _split_parties(found)
+    for event in events:
         event.mentions = [(event.sentence, event.trigger)]
-        twin = next((m for m in merged if m.cameo == event.cameo and set(m.sources) == set(event.sources)
+
+    def retold(event: Found, kept: list[Found]) -> Found | None:
+        return next((m for m in kept if m.cameo == event.cameo and set(m.sources) == set(event.sources)
                      and _compatible(m.targets, event.targets) and _told_alike(m, event, dates_may_miss=True)), None)
+
+    return _meetings_merged(_agentless_merged(_folded(events, retold)))
+
+
+def _folded(events: list[Found], twin_of) -> list[Found]:
+    """The events with each one that `twin_of(event, kept)` finds told before absorbed into it."""
+    kept: list[Found] = []
+    for event in events:
+        twin = twin_of(event, kept)
         if twin is None:
-            merged.append(event)
+            kept.append(event)
         else:
             _absorb(twin, event)
-    return _meetings_merged(_agentless_merged(merged))
+    return kept
 
 
 def _told_alike(a: Found, b: Found, dates_may_miss: bool) -> bool:
@@ -1075,38 +1086,32 @@ def _absorb(twin: Found, event: Found) -> None:
 def _agentless_merged(events: list[Found]) -> list[Found]:
     """`X задержан` in a headline and `армия … подтвердила факт задержания X` in the body: an
     arrest, dismissal, expulsion or release told without its doer is the act of the same kind on
-    the same people told with one (a person is arrested once in a story; accused many times)."""
-    kept = []
-    for event in events:
-        twin = None
-        if not event.sources and event.targets and event.cameo.startswith(DETENTION_CODES):
-            twin = next((k for k in events if k.sources and k.cameo[:3] == event.cameo[:3] and set(event.targets) <= set(k.targets)
-                         and _told_alike(k, event, dates_may_miss=True)), None)
-        if twin is None:
-            kept.append(event)
-        else:
-            _absorb(twin, event)
-    return kept
+    the same people told with one, before or after it (a person is arrested once in a story;
+    accused many times)."""
+    def with_doer(event: Found, kept: list[Found]) -> Found | None:
+        if event.sources or not event.targets or not event.cameo.startswith(DETENTION_CODES):
+            return None
+        return next((k for k in events if k.sources and k.cameo[:3] == event.cameo[:3] and set(event.targets) <= set(k.targets)
+                     and _told_alike(k, event, dates_may_miss=True)), None)
+
+    return _folded(events, with_doer)
 
 
 def _meetings_merged(events: list[Found]) -> list[Found]:
     """`принял … Стороны обсудили`, `провел переговоры … обсудили`: a plain meeting (040) of the
-    same two sides on the same day as another consultation is that consultation."""
-    kept: list[Found] = []
-    for event in events:
-        sides = set(event.sources) | set(event.targets)
-        twin = None
-        if event.by_participants:  # the same protest named again: `акция протеста … участники шествия`
-            twin = next((k for k in kept if k.by_participants and k.location == event.location and _told_alike(k, event, dates_may_miss=False)
+    same two sides on the same day as another consultation is that consultation; the same protest
+    named again (`акция протеста … участники шествия`) is that protest."""
+    def same_meeting(event: Found, kept: list[Found]) -> Found | None:
+        if event.by_participants:
+            return next((k for k in kept if k.by_participants and k.location == event.location and _told_alike(k, event, dates_may_miss=False)
                          and set(k.targets) >= set(event.targets) and event.sentence - k.mentions[-1][0] <= RECENT_SENTENCES), None)
         if event.cameo == "040":
-            twin = next((k for k in kept if k.cameo.startswith(CONSULT_PREFIX) and k.cameo != "042" and set(k.sources) | set(k.targets) == sides
+            sides = set(event.sources) | set(event.targets)
+            return next((k for k in kept if k.cameo.startswith(CONSULT_PREFIX) and k.cameo != "042" and set(k.sources) | set(k.targets) == sides
                          and _told_alike(k, event, dates_may_miss=False)), None)
-        if twin is None:
-            kept.append(event)
-        else:
-            _absorb(twin, event)
-    return kept
+        return None
+
+    return _folded(events, same_meeting)
 
 
 def _compatible(a: list[str], b: list[str]) -> bool:

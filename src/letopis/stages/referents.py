@@ -16,7 +16,7 @@ from functools import cached_property
 
 from ..document import Document, Entity, Mention, Span
 from ..lang.base import Language
-from ..ud import CLOSING_QUOTES, OPENING_QUOTES
+from ..ud import CLOSING_QUOTES, OPENING_QUOTES, span_gender
 from .organizations import body_of_country
 
 PARTY_NOUNS = {"страна", "сторона", "государство"}
@@ -300,7 +300,6 @@ class Referents:
         for k in range(i - 1, -1, -1):
             if self.tokens[k].sent < sentence - sentences:
                 break
-            token = self.tokens[k]
             if self.protest_noun(k):
                 return self.participants(k)
         return None
@@ -471,8 +470,7 @@ class Referents:
         best = None
         for span in self.doc.spans:
             if span.type == "PERSON" and span.entity and span.last <= i:
-                span_gender = self._span_gender(span)
-                if gender is None or span_gender in (gender, None):
+                if gender is None or span_gender(self.tokens, span.first, span.last) in (gender, None):
                     best = span
         return best.entity if best else None
 
@@ -487,12 +485,6 @@ class Referents:
             if token.pos == "NOUN" and token.feats.get("Number") == "Plur" and token.feats.get("Animacy") == "Anim" and self.lang.lemma(token) not in NOT_GROUPS:
                 return self._actor(k)
         return None
-
-    def _span_gender(self, span: Span) -> str | None:
-        """A name's gender: feminine if any of its words is (`Мариам Галстян` in the instrumental, the first word read as
-        masculine by the tagger), else its first word's."""
-        genders = [self.tokens[k].feats.get("Gender") for k in range(span.first, span.last)]
-        return "Fem" if "Fem" in genders else genders[0]
 
     def _parties(self, i: int) -> str | None:
         """`обе страны`, `стороны`: the two countries the document names most (the first of them here;

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from ..document import Document, Span, Token
 from ..lang.base import Language
-from ..ud import CLOSING_QUOTES, OPENING_QUOTES, is_modifier
+from ..ud import CLOSING_QUOTES, OPENING_QUOTES, is_modifier, span_gender
 
 MAX_DESCRIPTOR = 12  # tokens between a post's head and the name it describes
 MAX_POST_WORDS = 4
@@ -342,8 +342,7 @@ class _Context:
         return roles
 
     def _gender(self, person: Span) -> str | None:
-        gender = {self.tokens[k].feats.get("Gender") for k in range(person.first, person.last)} - {None}
-        return {"Masc": "masc", "Fem": "femn"}.get(gender.pop()) if len(gender) == 1 else None
+        return {"Masc": "masc", "Fem": "femn"}.get(span_gender(self.tokens, person.first, person.last) or "")
 
     def _verbs_of(self, person: Span) -> list[int]:
         """Predicate verbs the person is the subject or object of, directly or through `который`."""
