@@ -85,6 +85,7 @@ class _Context:
             for i in range(span.first, span.last):
                 self.named_at[i] = span
         self.words = [t.text for t in doc.tokens]
+        self.names = {e.id: e.name for e in doc.entities}
 
     # ----- helpers -----
     def is_head(self, i: int) -> bool:
@@ -222,8 +223,7 @@ class _Context:
         Анной` (a post in the genitive before a name in another case completes another noun)."""
         post_case = self.tokens[head].feats.get("Case")
         name = self.tokens[person.first]
-        entity = next((e for e in self.doc.entities if e.id == person.entity), None)
-        written = set((entity.name if entity else person.normal or "").split())  # a lone surname's own normal may be as written
+        written = set((self.names.get(person.entity or "") or person.normal or "").split())  # a lone surname's own normal may be as written
         declined = name.text not in written  # `Петрова` of `Иван Петров`
         if name.rel == "appos" and name.head == head:
             return False  # the parser read it as the post's apposition (`главы Госнефти Рустама Керимова`, a case mis-tagged)
