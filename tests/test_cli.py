@@ -183,6 +183,23 @@ def test_eval_events_strict_and_relaxed(runner, tmp_path, pipeline):
     assert gate.exit_code == 3 and "below the threshold" in gate.stderr
 
 
+def test_eval_events_scores_a_second_annotation_against_the_gold(runner, tmp_path):
+    gold, data = _event_gold(tmp_path)
+    record = json.loads(gold.read_text(encoding="utf-8"))
+    record["events"] = record["events"][:1]  # the second annotator saw the visit only, with another date
+    record["events"][0]["date"] = "2025-05-11"
+    second = tmp_path / "second.jsonl"
+    second.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["eval", "events", str(gold), "--data", str(data), "--annotation", str(second)])
+    assert result.exit_code == 0, result.output
+    strict, relaxed = result.output.split("relaxed")
+    overall = lambda part: [line for line in part.splitlines() if line.startswith("overall")][0].split()  # noqa: E731
+    assert overall(relaxed)[1:4] == ["1.0000", "0.5000", "0.6667"]  # one of the two gold events, nothing extra
+    assert overall(strict)[4] == "0.00"
+    missing = runner.invoke(app, ["eval", "events", str(gold), "--data", str(data), "--annotation", str(tmp_path / "none.jsonl")])
+    assert missing.exit_code == 2 and "cannot read the annotation" in missing.stderr
+
+
 def test_eval_events_reports_a_bad_gold_file(runner, tmp_path):
     gold = tmp_path / "gold.jsonl"
     gold.write_text('{"doc": "missing.txt", "events": []}\n', encoding="utf-8")

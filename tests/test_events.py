@@ -732,3 +732,25 @@ def test_unnamed_doers_in_a_reported_clause_are_not_the_speaker(extract):
 def test_the_head_of_a_countrys_body_is_not_its_head_of_state(extract):
     doc = extract("Президент России Дмитрий Медведев прибыл в Токио. Глава МИД РФ подтвердил готовность вести диалог с Японией.", "2024-03-05")
     assert not [e for e in events(doc) if e[1] == "AGREE" and e[2] == ["Дмитрий Медведев"]]
+
+
+def test_seizing_people_is_an_abduction_and_seizing_land_an_occupation(extract):
+    doc = extract(
+        "Боевики захватили в Сирии двух журналистов из Японии. Повстанцы захватили город Гао на севере Мали. "
+        "Парламент Киргизии утвердил чрезвычайное положение.",
+        "2024-03-05",
+    )
+    found = events(doc)
+    assert ("181", "ASSAULT", ["боевики"], ["журналисты"]) in found
+    assert ("192", "COERCE", ["повстанцы"], ["Мали"]) in found
+    assert ("1724", "COERCE", ["Парламент Киргизии"], []) in found
+
+
+def test_not_letting_someone_in_is_a_ban_on_entry(extract):
+    doc = extract(
+        "Власти Латвии не впустили в страну оппозиционера Андрея Смирнова. Мы не пустим врага на нашу землю.",
+        "2024-03-05",
+    )
+    bans = find(doc, "172")
+    assert [(e[2], e[3]) for e in events(doc) if e[0] == "172"] == [(["Латвия"], ["Андрей Смирнов"])]
+    assert bans[0]["status"] == "actual" and not bans[0]["negated"]

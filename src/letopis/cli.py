@@ -298,6 +298,7 @@ def eval_events(
     data: Annotated[Path, typer.Option("--data", help="The folder the gold's `doc` paths are relative to.")] = Path("../shared/data"),
     min_f1: Annotated[float | None, typer.Option("--min-f1", help="Exit with code 3 when the overall relaxed F1 is below this (a CI gate).")] = None,
     min_strict_f1: Annotated[float | None, typer.Option("--min-strict-f1", help="Exit with code 3 when the overall strict F1 is below this.")] = None,
+    annotation: Annotated[Path | None, typer.Option("--annotation", help="Score this second annotation (same format) instead of letopis: the agreement of two annotators, on the documents both cover.", show_default=False)] = None,
     batch_size: BatchSize = SETTINGS["batch_size"].default,
 ) -> None:
     """Score events per PLOVER type against a gold file: strict (dates must agree at the gold's
@@ -315,6 +316,13 @@ def eval_events(
     except (OSError, ValueError, KeyError) as error:
         _error(f"{gold}: cannot read the gold file ({error})")
         raise typer.Exit(2) from None
+    others = None
+    if annotation is not None:
+        try:
+            others = events.load_gold(annotation, data)
+        except (OSError, ValueError, KeyError) as error:
+            _error(f"{annotation}: cannot read the annotation ({error})")
+            raise typer.Exit(2) from None
 
     def predict(docs):
         pipeline = Pipeline.load(batch_size=batch_size)
@@ -322,7 +330,7 @@ def eval_events(
         for doc in docs:
             yield done.get(doc.doc_id, doc)
 
-    report = events.evaluate(golds, predict)
+    report = events.agreement(golds, others) if others is not None else events.evaluate(golds, predict)
     totals = {}
     for name, scores in (("strict", report.strict), ("relaxed", report.relaxed)):
         overall = Score()

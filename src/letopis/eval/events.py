@@ -162,12 +162,24 @@ class Report:
 
 def evaluate(golds: list[GoldDocument], predict) -> Report:
     """`predict(docs)` yields our Documents for the gold documents, in order."""
+    docs = [Document(text=g.text, doc_id=g.path, doc_date=g.doc_date, source=g.path) for g in golds]
+    return _report((gold.events, predicted_events(doc)) for gold, doc in zip(golds, predict(docs)))
+
+
+def agreement(golds: list[GoldDocument], others: list[GoldDocument]) -> Report:
+    """A second annotation scored against the gold, on the documents both cover: how far two
+    annotators agree under the same matching rules (the second one's names stand as they are)."""
+    theirs = {other.path: other.events for other in others}
+    return _report((gold.events, theirs[gold.path]) for gold in golds if gold.path in theirs)
+
+
+def _report(pairs) -> Report:
     strict: dict[str, Score] = {}
     relaxed: dict[str, Score] = {}
-    docs = [Document(text=g.text, doc_id=g.path, doc_date=g.doc_date, source=g.path) for g in golds]
-    for gold, doc in zip(golds, predict(docs)):
-        ours = predicted_events(doc)
+    documents = 0
+    for gold, ours in pairs:
+        documents += 1
         for table, is_strict in ((strict, True), (relaxed, False)):
-            for kind, score in score_document(gold.events, ours, is_strict).items():
+            for kind, score in score_document(gold, ours, is_strict).items():
                 table.setdefault(kind, Score()).add(score)
-    return Report(dict(sorted(strict.items())), dict(sorted(relaxed.items())), len(golds))
+    return Report(dict(sorted(strict.items())), dict(sorted(relaxed.items())), documents)

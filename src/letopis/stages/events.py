@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from .. import cameo
 from ..document import Document, Entity, Mention
 from ..lang.base import Language
+from ..lexicon import Predicate
 from .referents import COUNTED_PEOPLE, FORCED_ROOTS, ORGANISER, PLACE_ENTITY_TYPES, RELATIVE, Referents
 
 INTENT_VERBS = {"намереваться", "планировать", "собираться", "пообещать", "обещать", "договориться", "согласиться",
@@ -94,6 +95,10 @@ CONSULT_PREFIX = "04"
 PROTEST_PREFIX = "14"
 HOSTING = "043"  # receiving a visitor: only with a host
 BLOCKING, BLOCKADE = "144", "191"  # obstructing passage: a protest, but by a state's forces a blockade
+SEIZURE, ABDUCTION = "192", "181"  # `захватили город` occupies territory, `захватили журналиста` abducts
+PEOPLE_TYPES = ("PERSON", "GROUP")
+LETTING_IN = {"пустить", "впустить", "пускать", "впускать"}  # `в страну его не пустили`: entry denied
+ENTRY_BAN = Predicate("не пустить", "172", ("obj",), "verb")
 INVESTIGATE_PREFIX = "09"  # a case opened (`возбудил дело`) may, like a protest, name no one as its target
 FORCE_ROOTS = ("18", "19", "20")
 VERBAL_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}  # acts only actors do by word
@@ -197,6 +202,8 @@ class _Context(Referents):
         if lemma not in self.lexicon.verb_predicates and lemma not in self.lexicon.light_verbs and self._reflexive_passive(i, lemma):
             lemma = lemma[:-2]  # `США обвиняются в …`: the passive of `обвинять`
             self.reflexive.add(i)
+        if lemma in LETTING_IN and self._negated(i):
+            return self._entry_denied(i)
         if lemma not in self.lexicon.verb_predicates and lemma not in self.lexicon.light_verbs:
             return []
         objects = self._objects(i)
@@ -212,6 +219,14 @@ class _Context(Referents):
         if not found and not self._releases_things(i, lemma):
             for predicate in self.lexicon.verb_predicates.get(lemma, ()):
                 found += self._build(i, predicate, None)
+        return found
+
+    def _entry_denied(self, verb: int) -> list[Found]:
+        """`X не пустили в Молдову`: not letting someone in is a ban on their entry (172), an act
+        done, not one negated."""
+        found = self._build(verb, ENTRY_BAN, None)
+        for event in found:
+            event.negated = False
         return found
 
     def _reflexive_passive(self, i: int, lemma: str) -> bool:
@@ -365,6 +380,8 @@ class _Context(Referents):
         events = []
         if predicate.cameo.startswith(BLOCKING) and sources and all(self._forces(a) for a in sources):
             predicate = replace(predicate, cameo=BLOCKADE)  # `армия блокировала территории`: a blockade, not a protest
+        if predicate.cameo == SEIZURE and targets and all(self._people(a) for a in targets):
+            predicate = replace(predicate, cameo=ABDUCTION)  # `ЦРУ захватило гражданина Германии`: an abduction
         status, intent, governor = self._status(trigger, noun)
         code_text = intent_code(predicate.cameo) if intent else predicate.cameo
         said = self._said(governor, predicate.cameo) if intent and governor is not None else None
@@ -499,6 +516,10 @@ class _Context(Referents):
         clauses = [c for c in near if self.tokens[c].rel in ("ccomp", "advcl", "xcomp", "obl", "acl")
                    and any(self.tokens[m].text.lower() == "чтобы" for m in self.children.get(c, []))]
         return [s for c in clauses for s in self.children.get(c, []) if self.tokens[s].rel in SUBJECT_RELS]
+
+    def _people(self, actor: str) -> bool:
+        entity = self.entities.get(actor)
+        return entity is not None and entity.type in PEOPLE_TYPES
 
     def _private_person(self, actor: str) -> bool:
         """A person the document tells of as a journalist or a private citizen (a famous politician

@@ -134,7 +134,8 @@ def _type_word_with_place(doc: Document, lang: Language, orgs: list[Span], other
     named = Coverage(orgs)
     for owner in others + orgs:
         i = owner.first - 1
-        if owner.type not in ("LOC", "ORG") or i < 0 or tokens[i].pos != "NOUN" or tokens[i].sent != tokens[owner.first].sent:
+        # a type word opening a sentence may be tagged PROPN (`Парламент Киргизии утвердил`)
+        if owner.type not in ("LOC", "ORG") or i < 0 or tokens[i].pos not in ("NOUN", "PROPN") or tokens[i].sent != tokens[owner.first].sent:
             continue
         org_type = lang.lexicon.org_types.get(lang.lemma(tokens[i]))
         if org_type is None or tokens[owner.first].feats.get("Case") != "Gen":
