@@ -754,3 +754,10 @@ def test_not_letting_someone_in_is_a_ban_on_entry(extract):
     bans = find(doc, "172")
     assert [(e[2], e[3]) for e in events(doc) if e[0] == "172"] == [(["Латвия"], ["Андрей Смирнов"])]
     assert bans[0]["status"] == "actual" and not bans[0]["negated"]
+
+
+def test_a_partner_hung_on_the_intention_belongs_to_the_act(extract):
+    doc = extract("Политолог Петров сказал, что с ним оппозиционеры не готовы вести диалог. Президент готов встретиться с Алиевым.", "2024-03-05")
+    found = events(doc)
+    assert ("125", "REJECT", ["оппозиционеры"], ["Петров"]) in found  # the parser hangs `с ним` on `готовы`
+    assert ("036", "AGREE", ["президент"], ["Алиев"]) in found  # `готов` is no word of the post

@@ -770,6 +770,7 @@ class _Context(Referents):
         dependents += [g for c in dependents if self._event_word(c) for g in self.children.get(c, [])]  # `акцию протеста против X`
         dependents += [g for c in dependents if self._bare_circumstance(c) for g in self.children.get(c, [])
                        if self.tokens[g].rel == "nmod" and self.preposition(g)]  # `Вечером с X встретился`: the parser hung `с X` on `Вечером`
+        dependents += [c for c in self._intention_words(heads[0]) if c not in dependents]  # `с ним либералы не готовы вести диалог`
         objects = [g for c in dependents if self.tokens[c].rel in ("obj", "nsubj:pass") for g in self.children.get(c, [])]
         for c in dependents + objects:  # `атаковали объекты в Белгородской области`
             span = self.entity_at.get(c)
@@ -793,6 +794,16 @@ class _Context(Referents):
                 # a city acting or acted on stands for its country (`просили Анкару`, `посетил Баку`)
                 return [self._country_of_place(a) for a in actors], location, place_target
         return [], location, place_target
+
+    def _intention_words(self, verb: int) -> list[int]:
+        """The words with a preposition that the parser hung on the intention or refusal an
+        infinitive depends on (`с ним … не готовы вести диалог`): they belong to the act."""
+        token = self.tokens[verb]
+        if token.rel != "xcomp" or token.feats.get("VerbForm") != "Inf" or not 0 <= token.head < len(self.tokens):
+            return []
+        if self.lang.lemma(self.tokens[token.head]) not in INTENT_VERBS | REFUSAL_VERBS:
+            return []
+        return [c for c in self.children.get(token.head, []) if self.tokens[c].rel in ("obl", "nmod") and self.preposition(c) and c < verb]
 
     def _animate(self, i: int) -> bool:
         return self.tokens[i].feats.get("Animacy") == "Anim" or i in self.role_at or (i in self.entity_at and self.entity_at[i].type == "PERSON")

@@ -155,8 +155,8 @@ class _Context:
             token = self.tokens[i]
             if token.pos == "CCONJ" and any(self.is_head(k) for k in range(i + 1, end)):
                 break
-            if token.pos not in COMPLEMENT_POS:
-                break  # `министр финансов сегодня …`: an adverb ends the post
+            if token.pos not in COMPLEMENT_POS or token.feats.get("Variant") == "Short":
+                break  # `министр финансов сегодня …`, `президент готов …`: an adverb or a predicate ends the post
             if token.pos == "ADP" and not prepositional and token.text.lower() not in POST_PREPOSITIONS:
                 break  # `приговорил солдата к 24 годам`: a complement of the verb, not of the post
             prepositional = prepositional or token.pos == "ADP"  # `по связям с общественностью`
