@@ -181,6 +181,8 @@ def test_eval_events_strict_and_relaxed(runner, tmp_path, pipeline):
     assert overall(strict)[4] == "1.00"  # the talks were dated a day earlier in the gold
     gate = runner.invoke(app, ["eval", "events", str(gold), "--data", str(data), "--min-strict-f1", "0.9"])
     assert gate.exit_code == 3 and "below the threshold" in gate.stderr
+    unwritable = runner.invoke(app, ["eval", "events", str(gold), "--data", str(data), "--errors", str(tmp_path / "no" / "such" / "dir.jsonl")])
+    assert unwritable.exit_code == 2 and "cannot write the errors" in unwritable.stderr and "Traceback" not in unwritable.output
 
 
 def test_eval_events_scores_a_second_annotation_against_the_gold(runner, tmp_path):
@@ -190,8 +192,12 @@ def test_eval_events_scores_a_second_annotation_against_the_gold(runner, tmp_pat
     record["events"][0]["date"] = "2025-05-11"
     second = tmp_path / "second.jsonl"
     second.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
-    result = runner.invoke(app, ["eval", "events", str(gold), "--data", str(data), "--annotation", str(second)])
+    errors = tmp_path / "errors.jsonl"
+    result = runner.invoke(app, ["eval", "events", str(gold), "--data", str(data), "--annotation", str(second), "--errors", str(errors)])
     assert result.exit_code == 0, result.output
+    (missed,) = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    assert missed["error"] == "missed" and missed["cameo"] == "046" and "В Тбилиси он провел переговоры" in missed["sentence"]
+    assert missed["target"] == ["Ираклий Кобахидзе"] and missed["ours_in_sentence"] == []
     strict, relaxed = result.output.split("relaxed")
     overall = lambda part: [line for line in part.splitlines() if line.startswith("overall")][0].split()  # noqa: E731
     assert overall(relaxed)[1:4] == ["1.0000", "0.5000", "0.6667"]  # one of the two gold events, nothing extra

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from enum import Enum
@@ -298,6 +299,7 @@ def eval_events(
     data: Annotated[Path, typer.Option("--data", help="The folder the gold's `doc` paths are relative to.")] = Path("../shared/data"),
     min_f1: Annotated[float | None, typer.Option("--min-f1", help="Exit with code 3 when the overall relaxed F1 is below this (a CI gate).")] = None,
     min_strict_f1: Annotated[float | None, typer.Option("--min-strict-f1", help="Exit with code 3 when the overall strict F1 is below this.")] = None,
+    errors: Annotated[Path | None, typer.Option("--errors", help="Write every unmatched event (missed and spurious, without dates) to this JSON Lines file, with its sentence, for reading the errors.", show_default=False)] = None,
     annotation: Annotated[Path | None, typer.Option("--annotation", help="Score this second annotation (same format) instead of letopis: the agreement of two annotators, on the documents both cover.", show_default=False)] = None,
     batch_size: BatchSize = SETTINGS["batch_size"].default,
 ) -> None:
@@ -330,7 +332,19 @@ def eval_events(
         for doc in docs:
             yield done.get(doc.doc_id, doc)
 
-    report = events.agreement(golds, others) if others is not None else events.evaluate(golds, predict)
+    error_file = None
+    if errors is not None:
+        try:
+            error_file = errors.open("w", encoding="utf-8")
+        except OSError as error:
+            _error(f"{errors}: cannot write the errors ({error.strerror or error})")
+            raise typer.Exit(2) from None
+    write_error = (lambda record: error_file.write(json.dumps(record, ensure_ascii=False) + "\n")) if error_file else None
+    try:
+        report = events.agreement(golds, others, write_error) if others is not None else events.evaluate(golds, predict, write_error)
+    finally:
+        if error_file:
+            error_file.close()
     totals = {}
     for name, scores in (("strict", report.strict), ("relaxed", report.relaxed)):
         overall = Score()

@@ -35,6 +35,9 @@ class Event:
     source: list[Actor] = field(default_factory=list)
     target: list[Actor] = field(default_factory=list)
     date: str | None = None
+    cameo: str | None = None
+    evidence: tuple[int, int] | None = None  # the sentence stating it, as character offsets
+    trigger: str | None = None  # the word letopis coded it from
 
 
 @dataclass
@@ -58,11 +61,16 @@ def load_gold(path: Path, data_root: Path) -> list[GoldDocument]:
         text_path = data_root / record["doc"]
         text = text_path.read_text(encoding="utf-8")
         events = [
-            Event(e["type"], [_gold_actor(a) for a in e.get("source", [])], [_gold_actor(a) for a in e.get("target", [])], e.get("date"))
+            Event(e["type"], [_gold_actor(a) for a in e.get("source", [])], [_gold_actor(a) for a in e.get("target", [])], e.get("date"),
+                  e.get("cameo"), _span(e.get("evidence")))
             for e in record.get("events", [])
         ]
         documents.append(GoldDocument(record["doc"], text, record.get("doc_date"), events))
     return documents
+
+
+def _span(evidence: dict | None) -> tuple[int, int] | None:
+    return (evidence["start"], evidence["end"]) if evidence else None
 
 
 def _gold_actor(actor: dict) -> Actor:
@@ -75,7 +83,8 @@ def predicted_events(doc: Document) -> list[Event]:
     for event in doc.events:
         if not event.get("plover"):
             continue
-        events.append(Event(event["plover"], _actors(event.get("source", []), entities), _actors(event.get("target", []), entities), event.get("date")))
+        events.append(Event(event["plover"], _actors(event.get("source", []), entities), _actors(event.get("target", []), entities), event.get("date"),
+                            event.get("cameo"), _span(event.get("evidence")), (event.get("trigger") or {}).get("text")))
     return events
 
 
@@ -125,7 +134,8 @@ def pair_score(gold: Event, ours: Event, strict: bool) -> int | None:
     return max(scores) + 1 if scores else None
 
 
-def score_document(gold: list[Event], ours: list[Event], strict: bool) -> dict[str, Score]:
+def matched_pairs(gold: list[Event], ours: list[Event], strict: bool) -> list[tuple[int, int]]:
+    """The one-to-one pairs (gold index, our index), chosen greedily by how many actors they share."""
     candidates = []
     for i, g in enumerate(gold):
         for j, o in enumerate(ours):
@@ -135,10 +145,19 @@ def score_document(gold: list[Event], ours: list[Event], strict: bool) -> dict[s
     candidates.sort(reverse=True)
     used_gold: set[int] = set()
     used_ours: set[int] = set()
+    pairs = []
     for _, _, _, i, j in candidates:
         if i not in used_gold and j not in used_ours:
             used_gold.add(i)
             used_ours.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+def score_document(gold: list[Event], ours: list[Event], strict: bool) -> dict[str, Score]:
+    pairs = matched_pairs(gold, ours, strict)
+    used_gold = {i for i, _ in pairs}
+    used_ours = {j for _, j in pairs}
     scores: dict[str, Score] = {}
     for i, g in enumerate(gold):
         score = scores.setdefault(g.type, Score())
@@ -160,26 +179,62 @@ class Report:
     documents: int
 
 
-def evaluate(golds: list[GoldDocument], predict) -> Report:
-    """`predict(docs)` yields our Documents for the gold documents, in order."""
+def evaluate(golds: list[GoldDocument], predict, errors=None) -> Report:
+    """`predict(docs)` yields our Documents for the gold documents, in order; `errors`, if given,
+    is called with each unmatched event (see `unmatched`)."""
     docs = [Document(text=g.text, doc_id=g.path, doc_date=g.doc_date, source=g.path) for g in golds]
-    return _report((gold.events, predicted_events(doc)) for gold, doc in zip(golds, predict(docs)))
+    return _report(((gold, predicted_events(doc)) for gold, doc in zip(golds, predict(docs))), errors)
 
 
-def agreement(golds: list[GoldDocument], others: list[GoldDocument]) -> Report:
+def agreement(golds: list[GoldDocument], others: list[GoldDocument], errors=None) -> Report:
     """A second annotation scored against the gold, on the documents both cover: how far two
     annotators agree under the same matching rules (the second one's names stand as they are)."""
     theirs = {other.path: other.events for other in others}
-    return _report((gold.events, theirs[gold.path]) for gold in golds if gold.path in theirs)
+    return _report(((gold, theirs[gold.path]) for gold in golds if gold.path in theirs), errors)
 
 
-def _report(pairs) -> Report:
+def _report(pairs, errors=None) -> Report:
     strict: dict[str, Score] = {}
     relaxed: dict[str, Score] = {}
     documents = 0
     for gold, ours in pairs:
         documents += 1
         for table, is_strict in ((strict, True), (relaxed, False)):
-            for kind, score in score_document(gold, ours, is_strict).items():
+            for kind, score in score_document(gold.events, ours, is_strict).items():
                 table.setdefault(kind, Score()).add(score)
+        if errors is not None:
+            for record in unmatched(gold, ours):
+                errors(record)
     return Report(dict(sorted(strict.items())), dict(sorted(relaxed.items())), documents)
+
+
+def unmatched(gold: GoldDocument, ours: list[Event]) -> list[dict]:
+    """The events left unpaired without dates, for reading the errors: each gold event missed
+    (with ours of the same type told in its sentence: actors named otherwise) and each of ours
+    that matches none (spurious), with the sentence that states it."""
+    pairs = matched_pairs(gold.events, ours, strict=False)
+    paired_gold = {i for i, _ in pairs}
+    paired_ours = {j for _, j in pairs}
+    records = []
+    for i, event in enumerate(gold.events):
+        if i in paired_gold:
+            continue
+        record = _error_record(gold, "missed", event)
+        record["ours_in_sentence"] = [_brief(o) for o in ours if o.type == event.type and _overlap(o.evidence, event.evidence)]
+        records.append(record)
+    records += [_error_record(gold, "spurious", o) for j, o in enumerate(ours) if j not in paired_ours]
+    return records
+
+
+def _error_record(gold: GoldDocument, kind: str, event: Event) -> dict:
+    start, end = event.evidence or (0, 0)
+    return {"doc": gold.path, "error": kind, **_brief(event), "date": event.date, "trigger": event.trigger,
+            "evidence": {"start": start, "end": end}, "sentence": gold.text[start:end]}
+
+
+def _brief(event: Event) -> dict:
+    return {"type": event.type, "cameo": event.cameo, "source": [a.name for a in event.source], "target": [a.name for a in event.target]}
+
+
+def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
