@@ -761,3 +761,22 @@ def test_a_partner_hung_on_the_intention_belongs_to_the_act(extract):
     found = events(doc)
     assert ("125", "REJECT", ["оппозиционеры"], ["Петров"]) in found  # the parser hangs `с ним` on `готовы`
     assert ("036", "AGREE", ["президент"], ["Алиев"]) in found  # `готов` is no word of the post
+
+
+def test_a_former_holder_named_by_the_post_is_not_the_one_in_office(extract):
+    doc = extract(
+        "Отставной министр обороны Молдовы Андрей Лунгу дал показания в суде. "
+        "Министр обороны Румынии Ион Попеску прибыл в Кишинёв. Вчера экс-министра арестовали.",
+        "2024-03-05",
+    )
+    assert [e[3] for e in events(doc) if e[0] == "173"] == [["Андрей Лунгу"]]
+
+
+def test_what_might_happen_under_a_condition_is_not_an_event(extract):
+    doc = extract(
+        "По закону, если парламент дважды отклонит кандидатуру премьера, то президент распускает парламент. "
+        "Если Армения подпишет соглашение с ЕС, Россия введёт пошлины. "
+        "Глава «Газпрома» пригрозил сократить поставки газа в Молдавию, если Кишинёв не погасит долг.",
+        "2024-03-05",
+    )
+    assert [e[:2] for e in events(doc)] == [("1312", "THREATEN")]  # the threat is made; its condition is not an act

@@ -97,6 +97,8 @@ HOSTING = "043"  # receiving a visitor: only with a host
 BLOCKING, BLOCKADE = "144", "191"  # obstructing passage: a protest, but by a state's forces a blockade
 SEIZURE, ABDUCTION = "192", "181"  # `захватили город` occupies territory, `захватили журналиста` abducts
 PEOPLE_TYPES = ("PERSON", "GROUP")
+CONDITIONAL_MARKS = {"если", "ежели"}
+CONSEQUENCE_MARKS = {"то", "тогда"}
 LETTING_IN = {"пустить", "впустить", "пускать", "впускать"}  # `в страну его не пустили`: entry denied
 ENTRY_BAN = Predicate("не пустить", "172", ("obj",), "verb")
 INVESTIGATE_PREFIX = "09"  # a case opened (`возбудил дело`) may, like a protest, name no one as its target
@@ -165,6 +167,7 @@ def run(doc: Document, lang: Language) -> Document:
     for i, token in enumerate(doc.tokens):
         found += context.from_verb(i) if token.pos in ("VERB", "AUX") else []
         found += context.from_noun(i) if token.pos == "NOUN" else []
+    found = [e for e in found if not context.conditional(e.trigger)]
     found = _without_stated_intentions(found, context)
     found += context.from_speech(found)
     _visit_locations(found, context)
@@ -1023,6 +1026,22 @@ class _Context(Referents):
         while 0 <= self.tokens[i].head < len(self.tokens) and self.tokens[i].rel not in CLAUSE_RELS and steps < 12:
             i, steps = self.tokens[i].head, steps + 1
         return i
+
+    def conditional(self, i: int) -> bool:
+        """Whether the word is in a conditional (`если президент отказывается утвердить …, то он
+        отстраняется`), its condition or what follows from it: what might happen is not reported
+        as done."""
+        def marked(k: int, marks: set[str]) -> bool:
+            return any(self.tokens[c].rel == "mark" and self.tokens[c].text.lower() in marks for c in self.children.get(k, []))
+
+        steps = 0
+        while 0 <= i < len(self.tokens) and steps < 12:
+            if self.tokens[i].rel == "advcl" and marked(i, CONDITIONAL_MARKS):
+                return True
+            if marked(i, CONSEQUENCE_MARKS) and any(self.tokens[c].rel == "advcl" and marked(c, CONDITIONAL_MARKS) for c in self.children.get(i, [])):
+                return True  # `…, то он отстраняется от власти`: what follows if it does
+            i, steps = self.tokens[i].head, steps + 1
+        return False
 
     def _governs(self, trigger: int, span: range) -> bool:
         """Whether the trigger governs the span within its clause."""

@@ -50,6 +50,7 @@ PROTEST_ROOT = "14"
 FORCE_MEMBERS = {"полицейский": ("полиция", "COP"), "милиционер": ("милиция", "COP"), "пограничник": ("пограничная служба", "COP"),
                  "военный": ("вооружённые силы", "MIL"), "военнослужащий": ("вооружённые силы", "MIL"), "солдат": ("вооружённые силы", "MIL")}
 OFFICE_SECTORS = {"GOV", "MIL", "DIP", "JUD", "LEG", "COP", "SPY", "IGO"}  # posts of offices, held by one person at a time
+FORMER_STATUSES = {"бывший", "прежний", "предыдущий", "отставной", "свергнутый", "смещённый", "смещенный", "опальный", "тогдашний"}  # holders no longer in office
 STATE_NOUNS = {"власть", "правительство", "руководство", "кабинет", "режим"}
 
 
@@ -344,6 +345,8 @@ class Referents:
         if post["position"].split()[0] != post["position"]:
             return None
         holders = [r for r in self.doc.roles if _post_head(r["position"]) == head]
+        if post.get("status") in FORMER_STATUSES:  # `экс-президент` after `президент Турции X`: not X, if one was ousted
+            holders = [r for r in holders if r.get("status") in FORMER_STATUSES] or holders
         before = [r for r in holders if r["start"] < post["start"]]
         if before:
             return before[-1]["person"]
