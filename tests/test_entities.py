@@ -193,3 +193,16 @@ def test_a_state_body_named_by_a_country_adjective_gets_the_countrys_name(extrac
     assert {"полиция Великобритании", "МИД Японии", "парламент Украины"} <= set(names)
     assert names["полиция Великобритании"].aliases == ["Британская полиция"]
     assert "Российская газета" in names  # a proper name stays
+
+
+def test_a_word_that_only_describes_a_name_is_not_part_of_it(extract):
+    doc = extract(
+        "Регулятор оштрафовал компанию Telegram. Позже Telegram заплатил штраф. Акционеры ОАО «Южный порт» собрались в Батуми. "
+        "Активисты движения «За чистый город» и депутаты партии «Новые правые» пришли к мэрии. Клиенты банка «Грузия» недовольны.",
+        doc_date="2025-05-20",
+    )
+    orgs = names(doc, "ORGANIZATION")
+    assert {"Telegram", "Южный порт", "Новые правые"} <= set(orgs)
+    assert orgs.count("Telegram") == 1  # `компанию Telegram` and `Telegram` are one entity
+    assert "движение «За чистый город»" in orgs  # a movement's word is part of its name
+    assert "банк «Грузия»" in orgs  # the name alone would be a country's

@@ -579,7 +579,7 @@ def test_the_organisers_of_a_protest_hold_it(extract):
         "2024-03-05",
     )
     protests = [e for e in events(doc) if e[1] == "PROTEST"]
-    assert [e[2] for e in protests] == [["движение «Зелёная альтернатива»"], ["Союз жильцов Кутаиси"], ["партия «Гирчи»"]]
+    assert [e[2] for e in protests] == [["движение «Зелёная альтернатива»"], ["Союз жильцов Кутаиси"], ["Гирчи"]]  # a party is named by its name
 
 
 def test_bare_members_of_a_force_are_the_force_named_before(extract):
@@ -780,3 +780,15 @@ def test_what_might_happen_under_a_condition_is_not_an_event(extract):
         "2024-03-05",
     )
     assert [e[:2] for e in events(doc)] == [("1312", "THREATEN")]  # the threat is made; its condition is not an act
+
+
+def test_an_act_told_without_its_doer_is_done_by_the_body_it_is_done_in(extract):
+    doc = extract(
+        "В Следственном комитете Армении возбуждено уголовное дело. В полиции Грузии задержали оппозиционера Ивана Петрова. "
+        "Роскомнадзор составил протокол в отношении компании Meta.",
+        "2024-03-05",
+    )
+    found = events(doc)
+    assert ("091", "ACCUSE", ["Следственный комитет Армении"], []) in found
+    assert ("173", "COERCE", ["полиция Грузии"], ["Иван Петров"]) in found
+    assert [e[:2] for e in found if e[2] and e[2][0].startswith("Федеральная служба по надзору")] == [("1121", "ACCUSE")]

@@ -76,6 +76,8 @@ class Cluster:
         names = self.names()
         keyed = [s for s in names if s.kind == "name"]
         best = max(keyed or names, key=lambda s: (s.last - s.first, -s.first))
+        if self.type == "ORGANIZATION":
+            return _without_kind_word(best.normal or "", lang)
         return best.normal or ""
 
     def _person_name(self, doc: Document) -> str:
@@ -95,6 +97,33 @@ class Cluster:
                 if role in ("first", "middle", "last"):
                     parts.setdefault(role, word)
         return parts
+
+
+# kinds of organisation whose type word only describes the name after it (`компания Twitter`,
+# `ОАО «Газпром»`, `газета «Коммерсант»`), unlike `Движение «За права человека»`, whose word is
+# part of the name
+DESCRIBED_KINDS = {"business", "media"}
+DESCRIBING_WORDS = {"партия", "группировка"}
+QUOTES = "«»\"„“”"
+
+
+def _without_kind_word(name: str, lang: Language) -> str:
+    """The name without a type word that only describes it: `компания Twitter` → Twitter,
+    `ОАО «Белтрансгаз»` → Белтрансгаз (kept when what is left is a place: `банк «Россия»`)."""
+    first, _, rest = name.partition(" ")
+    kind = next((lang.lexicon.org_types[l] for l in lang.lexicon.lemmas(first.lower()) if l in lang.lexicon.org_types), None)
+    if not rest or kind is None or not (kind.kind in DESCRIBED_KINDS or kind.lemma in DESCRIBING_WORDS):
+        return name
+    quoted = rest[0] in QUOTES and rest[-1] in QUOTES and sum(rest.count(q) for q in QUOTES) == 2
+    latin = all(re.fullmatch(r"[A-Za-z][A-Za-z0-9&.'-]*", w) for w in rest.split())
+    if not (quoted or latin):
+        return name
+    inner = rest.strip(QUOTES).strip()
+    words = inner.split()
+    place = lang.lexicon.places.match(words, 0)
+    if not inner or (place is not None and place[0] == len(words)):
+        return name
+    return inner
 
 
 def _unique(items: Iterable[str]) -> list[str]:
@@ -253,7 +282,7 @@ def _org_clusters(doc: Document, spans: list[Span], lang: Language) -> list[Clus
     by_key: dict[str, Cluster] = {}
     given = {lang.fold(doc.span_text(s.first, s.last)): s.key for s in spans if s.kind == "abbreviation" and s.key}
     for span in sorted(spans, key=lambda s: (_is_acronym(doc, s), s.first)):
-        key = span.key or lang.fold(span.normal or "")
+        key = _without_kind_word(span.key or lang.fold(span.normal or ""), lang)  # `компания Twitter` and `Twitter` are one
         if _is_acronym(doc, span) and key not in by_key:
             key = given.get(lang.fold(doc.span_text(span.first, span.last))) or _expansion_key(span, by_key, lang) or key
         if key in by_key:

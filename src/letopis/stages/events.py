@@ -609,9 +609,11 @@ class _Context(Referents):
                           (self.tokens[c].rel == "obl" and self.tokens[c].feats.get("Case") == "Ins" and not self.preposition(c)))
                           and not self._undergoer_read_as_agent(i, c) and not self._award(c)]
                 agents += self._agents_of_noun(i)  # `с армянской стороны одобрен`, `со стороны полиции применена сила`
-                return self.actors(agents)
+                return self.actors(agents) or self._body_where_done(i)
             if subjects:
                 return self.actors(subjects)
+            if self.tokens[i].feats.get("VerbForm") == "Fin" and self.tokens[i].feats.get("Number") == "Plur" and self._body_where_done(i):
+                return self._body_where_done(i)  # `в полиции его задержали`
             named = self._name_before(i)
             if named is None:
                 named = self._detached_subject(i)
@@ -634,6 +636,13 @@ class _Context(Referents):
                 continue
             break
         return []
+
+    def _body_where_done(self, verb: int) -> list[str]:
+        """`в Следственном комитете возбуждено дело`, `в полиции его задержали`: an act told without
+        its doer is done by the body it is done in."""
+        bodies = [c for c in self.children.get(verb, []) if self.tokens[c].rel == "obl" and self.preposition(c) in ("в", "во")
+                  and self.tokens[c].feats.get("Case") == "Loc" and c in self.entity_at and self.entity_at[c].type == "ORGANIZATION"]
+        return self.actors(bodies[:1])
 
     def _indefinite_personal(self, verb: int, governor: int) -> bool:
         """A finite verb in the plural with no subject under a governor whose subject is singular:
