@@ -792,3 +792,15 @@ def test_an_act_told_without_its_doer_is_done_by_the_body_it_is_done_in(extract)
     assert ("091", "ACCUSE", ["Следственный комитет Армении"], []) in found
     assert ("173", "COERCE", ["полиция Грузии"], ["Иван Петров"]) in found
     assert [e[:2] for e in found if e[2] and e[2][0].startswith("Федеральная служба по надзору")] == [("1121", "ACCUSE")]
+
+
+def test_a_conjunct_verb_shares_the_object_and_not_admitting_into_a_country_is_a_ban(extract):
+    doc = extract(
+        "Журналистка Анна Смирнова прилетела в Ереван. Армянские пограничники её задержали и не допустили на территорию Армении. "
+        "ЦИК не допустил оппозиционера Ивана Петрова к выборам.",
+        "2024-03-05",
+    )
+    found = events(doc)
+    assert ("173", "COERCE", ["пограничная служба Армении"], ["Анна Смирнова"]) in found
+    assert ("172", "COERCE", ["пограничная служба Армении"], ["Анна Смирнова"]) in found
+    assert not [e for e in found if e[3] == ["Иван Петров"] and e[0] == "172"]  # kept off an election is no ban on entry

@@ -100,6 +100,8 @@ PEOPLE_TYPES = ("PERSON", "GROUP")
 CONDITIONAL_MARKS = {"если", "ежели"}
 CONSEQUENCE_MARKS = {"то", "тогда"}
 LETTING_IN = {"пустить", "впустить", "пускать", "впускать"}  # `в страну его не пустили`: entry denied
+ADMITTING = {"допустить", "допускать"}  # `не допустили на территорию Молдавии` (not `к выборам`)
+TERRITORY_NOUNS = {"территория", "страна"}
 ENTRY_BAN = Predicate("не пустить", "172", ("obj",), "verb")
 INVESTIGATE_PREFIX = "09"  # a case opened (`возбудил дело`) may, like a protest, name no one as its target
 FORCE_ROOTS = ("18", "19", "20")
@@ -205,7 +207,7 @@ class _Context(Referents):
         if lemma not in self.lexicon.verb_predicates and lemma not in self.lexicon.light_verbs and self._reflexive_passive(i, lemma):
             lemma = lemma[:-2]  # `США обвиняются в …`: the passive of `обвинять`
             self.reflexive.add(i)
-        if lemma in LETTING_IN and self._negated(i):
+        if (lemma in LETTING_IN or (lemma in ADMITTING and self._into_a_country(i))) and self._negated(i):
             return self._entry_denied(i)
         if lemma not in self.lexicon.verb_predicates and lemma not in self.lexicon.light_verbs:
             return []
@@ -223,6 +225,16 @@ class _Context(Referents):
             for predicate in self.lexicon.verb_predicates.get(lemma, ()):
                 found += self._build(i, predicate, None)
         return found
+
+    def _into_a_country(self, verb: int) -> bool:
+        """`на территорию Молдавии`, `в страну`, `в Грузию`: where someone is let in."""
+        for c in self.children.get(verb, []):
+            if self.tokens[c].rel != "obl" or self.preposition(c) not in ("в", "во", "на") or self.tokens[c].feats.get("Case") != "Acc":
+                continue
+            span = self.entity_at.get(c)
+            if self.lang.lemma(self.tokens[c]) in TERRITORY_NOUNS or (span is not None and span.type in PLACE_ENTITY_TYPES):
+                return True
+        return False
 
     def _entry_denied(self, verb: int) -> list[Found]:
         """`X не пустили в Молдову`: not letting someone in is a ban on their entry (172), an act
@@ -783,6 +795,7 @@ class _Context(Referents):
         dependents += [g for c in dependents if self._bare_circumstance(c) for g in self.children.get(c, [])
                        if self.tokens[g].rel == "nmod" and self.preposition(g)]  # `Вечером с X встретился`: the parser hung `с X` on `Вечером`
         dependents += [c for c in self._intention_words(heads[0]) if c not in dependents]  # `с ним либералы не готовы вести диалог`
+        dependents += self._shared_object(heads[0], dependents)  # `её задержали и не допустили в страну`
         objects = [g for c in dependents if self.tokens[c].rel in ("obj", "nsubj:pass") for g in self.children.get(c, [])]
         for c in dependents + objects:  # `атаковали объекты в Белгородской области`
             span = self.entity_at.get(c)
@@ -806,6 +819,16 @@ class _Context(Referents):
                 # a city acting or acted on stands for its country (`просили Анкару`, `посетил Баку`)
                 return [self._country_of_place(a) for a in actors], location, place_target
         return [], location, place_target
+
+    def _shared_object(self, verb: int, dependents: list[int]) -> list[int]:
+        """The object of the verb a conjunct verb without its own shares (`её задержали и не
+        допустили`)."""
+        token = self.tokens[verb]
+        if token.rel != "conj" or token.pos != "VERB" or not 0 <= token.head < len(self.tokens) or self.tokens[token.head].pos != "VERB":
+            return []
+        if any(self.tokens[c].rel in ("obj", "nsubj:pass") for c in dependents):
+            return []
+        return [c for c in self.children.get(token.head, []) if self.tokens[c].rel == "obj" and c < verb]
 
     def _intention_words(self, verb: int) -> list[int]:
         """The words with a preposition that the parser hung on the intention or refusal an
