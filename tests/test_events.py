@@ -804,3 +804,12 @@ def test_a_conjunct_verb_shares_the_object_and_not_admitting_into_a_country_is_a
     assert ("173", "COERCE", ["пограничная служба Армении"], ["Анна Смирнова"]) in found
     assert ("172", "COERCE", ["пограничная служба Армении"], ["Анна Смирнова"]) in found
     assert not [e for e in found if e[3] == ["Иван Петров"] and e[0] == "172"]  # kept off an election is no ban on entry
+
+
+def test_no_occupation_of_people_no_ban_without_a_country_and_animals_are_no_group(extract):
+    doc = extract(
+        "Министр сейчас занят подготовкой саммита. Его туда не пустили, пообещав другой пост. "
+        "Спасённых черепах передадут в центр и затем отпустят. Организация считает его героем, а прокурор признал, что улик нет.",
+        "2024-03-05",
+    )
+    assert events(doc) == []

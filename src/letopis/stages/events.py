@@ -97,6 +97,7 @@ HOSTING = "043"  # receiving a visitor: only with a host
 BLOCKING, BLOCKADE = "144", "191"  # obstructing passage: a protest, but by a state's forces a blockade
 SEIZURE, ABDUCTION = "192", "181"  # `захватили город` occupies territory, `захватили журналиста` abducts
 PEOPLE_TYPES = ("PERSON", "GROUP")
+SEIZING_VERBS = {"захватить", "захватывать"}
 CONDITIONAL_MARKS = {"если", "ежели"}
 CONSEQUENCE_MARKS = {"то", "тогда"}
 LETTING_IN = {"пустить", "впустить", "пускать", "впускать"}  # `в страну его не пустили`: entry denied
@@ -207,7 +208,7 @@ class _Context(Referents):
         if lemma not in self.lexicon.verb_predicates and lemma not in self.lexicon.light_verbs and self._reflexive_passive(i, lemma):
             lemma = lemma[:-2]  # `США обвиняются в …`: the passive of `обвинять`
             self.reflexive.add(i)
-        if (lemma in LETTING_IN or (lemma in ADMITTING and self._into_a_country(i))) and self._negated(i):
+        if lemma in LETTING_IN | ADMITTING and self._negated(i) and self._into_a_country(i):
             return self._entry_denied(i)
         if lemma not in self.lexicon.verb_predicates and lemma not in self.lexicon.light_verbs:
             return []
@@ -396,6 +397,8 @@ class _Context(Referents):
         if predicate.cameo.startswith(BLOCKING) and sources and all(self._forces(a) for a in sources):
             predicate = replace(predicate, cameo=BLOCKADE)  # `армия блокировала территории`: a blockade, not a protest
         if predicate.cameo == SEIZURE and targets and all(self._people(a) for a in targets):
+            if self.lang.lemma(self.tokens[trigger]) not in SEIZING_VERBS:
+                return []  # `он занят организацией`: people are not occupied
             predicate = replace(predicate, cameo=ABDUCTION)  # `ЦРУ захватило гражданина Германии`: an abduction
         status, intent, governor = self._status(trigger, noun)
         code_text = intent_code(predicate.cameo) if intent else predicate.cameo
@@ -826,8 +829,8 @@ class _Context(Referents):
         token = self.tokens[verb]
         if token.rel != "conj" or token.pos != "VERB" or not 0 <= token.head < len(self.tokens) or self.tokens[token.head].pos != "VERB":
             return []
-        if any(self.tokens[c].rel in ("obj", "nsubj:pass") for c in dependents):
-            return []
+        if any(self.tokens[c].rel in ("obj", "nsubj:pass", "nsubj", "ccomp") for c in dependents):
+            return []  # its own object, or a clause of its own (`а прокурор признал, что …`)
         return [c for c in self.children.get(token.head, []) if self.tokens[c].rel == "obj" and c < verb]
 
     def _intention_words(self, verb: int) -> list[int]:

@@ -41,6 +41,9 @@ BODY_SYNONYMS = {"ведомство": {"министерство", "ведом�
 COMPANY_EPITHETS = {"монополист", "концерн", "холдинг", "корпорация", "госкорпорация", "компания", "госкомпания"}  # `газовый монополист` for the company
 QUANTITY_NOUNS = {"группа", "тысяча", "сотня", "десяток", "часть", "большинство", "ряд", "толпа", "отряд"}
 NOT_GROUPS = {"человек", "люди", "друг", "другой", "себя"}  # people as such are no actor of their own
+# animals are grammatically animate too: `черепах отпустят`, `собак задержали` name no group of people
+NOT_GROUPS |= {"животное", "зверь", "собака", "кошка", "черепаха", "птица", "корова", "лошадь", "волк", "медведь", "рыба",
+               "дельфин", "тигр", "обезьяна", "овца", "коза", "свинья", "курица", "пингвин", "слон", "лев", "кит", "тюлень"}
 ORGANISER = "организатор"  # `организаторами акции выступили …`: who held a protest
 COUNTED_PEOPLE = {"человек", "люди"}  # … unless counted at a protest
 FORCED_ROOTS = ("17", "18", "19", "20")  # CAMEO roots of force against people: coerce, assault, fight, mass violence
