@@ -813,3 +813,10 @@ def test_no_occupation_of_people_no_ban_without_a_country_and_animals_are_no_gro
         "2024-03-05",
     )
     assert events(doc) == []
+
+
+def test_calling_someone_a_dictator_is_criticism_in_either_aspect(extract):
+    doc = extract("Оппозиция называет президента Ивана Петрова диктатором. Министр назвал своего коллегу Олега Сидорова лжецом.", "2024-03-05")
+    found = events(doc)
+    assert ("111", "ACCUSE", ["оппозиция"], ["Иван Петров"]) in found
+    assert ("111", "ACCUSE", ["министр"], ["Олег Сидоров"]) in found
