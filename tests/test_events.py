@@ -820,3 +820,8 @@ def test_calling_someone_a_dictator_is_criticism_in_either_aspect(extract):
     found = events(doc)
     assert ("111", "ACCUSE", ["оппозиция"], ["Иван Петров"]) in found
     assert ("111", "ACCUSE", ["министр"], ["Олег Сидоров"]) in found
+
+
+def test_whoever_calls_people_to_a_rally_holds_it(extract):
+    doc = extract("Лидер оппозиции Давид Беридзе осудил выборы и призвал своих сторонников собраться на митинг в Кутаиси.", "2024-03-05")
+    assert [e[2] for e in events(doc) if e[1] == "PROTEST"] == [["Давид Беридзе"]]

@@ -44,6 +44,7 @@ NOT_GROUPS = {"человек", "люди", "друг", "другой", "себ�
 # animals are grammatically animate too: `черепах отпустят`, `собак задержали` name no group of people
 NOT_GROUPS |= {"животное", "зверь", "собака", "кошка", "черепаха", "птица", "корова", "лошадь", "волк", "медведь", "рыба",
                "дельфин", "тигр", "обезьяна", "овца", "коза", "свинья", "курица", "пингвин", "слон", "лев", "кит", "тюлень"}
+CALLING_VERBS = {"призвать", "призывать", "позвать", "звать"}  # `призвал сторонников выйти на акцию`
 ORGANISER = "организатор"  # `организаторами акции выступили …`: who held a protest
 COUNTED_PEOPLE = {"человек", "люди"}  # … unless counted at a protest
 FORCED_ROOTS = ("17", "18", "19", "20")  # CAMEO roots of force against people: coerce, assault, fight, mass violence
@@ -574,6 +575,9 @@ class Referents:
     def organisers(self, noun: int, sentences: int = 3) -> list[str]:
         """`Организаторами акции выступили движение X и союз Y`, `организатором митинга стала партия Z`,
         told in the protest's sentence or the few after it: the protest is theirs."""
+        caller = self._caller(noun)
+        if caller:
+            return caller
         lemma = self.lang.lemma(self.tokens[noun])
         sentence = self.tokens[noun].sent
         for k in range(noun, len(self.tokens)):
@@ -584,6 +588,21 @@ class Referents:
             verb = self.tokens[k].head
             if 0 <= verb < len(self.tokens) and self.tokens[k].rel in ("obl", "xcomp"):
                 return self.actors([c for c in self.children.get(verb, []) if self.tokens[c].rel == "nsubj"])
+        return []
+
+    def _caller(self, noun: int) -> list[str]:
+        """`X призвал сторонников собраться на митинг`: whoever calls people to a protest holds it."""
+        verb = self.tokens[noun].head
+        if self.tokens[noun].rel != "obl" or not 0 <= verb < len(self.tokens) or self.tokens[verb].rel != "xcomp":
+            return []
+        caller = self.tokens[verb].head
+        if not 0 <= caller < len(self.tokens) or self.lang.lemma(self.tokens[caller]) not in CALLING_VERBS:
+            return []
+        for _ in range(2):  # `X назвал итоги подтасованными и призвал …`: the subject of the first conjunct
+            subjects = [c for c in self.children.get(caller, []) if self.tokens[c].rel == "nsubj"]
+            if subjects or self.tokens[caller].rel != "conj":
+                return self.actors(subjects)
+            caller = self.tokens[caller].head
         return []
 
     def participants(self, noun: int) -> str:
