@@ -825,3 +825,13 @@ def test_calling_someone_a_dictator_is_criticism_in_either_aspect(extract):
 def test_whoever_calls_people_to_a_rally_holds_it(extract):
     doc = extract("Лидер оппозиции Давид Беридзе осудил выборы и призвал своих сторонников собраться на митинг в Кутаиси.", "2024-03-05")
     assert [e[2] for e in events(doc) if e[1] == "PROTEST"] == [["Давид Беридзе"]]
+
+
+def test_commemorations_and_the_grounds_of_a_charge_are_no_protests_and_a_crowd_holds_its_own(extract):
+    doc = extract(
+        "В Батуми прошли акции памяти погибших моряков. По подозрению в участии в массовых беспорядках задержаны пять человек. "
+        "Сотни людей вышли на акцию протеста в Кутаиси.",
+        "2024-03-05",
+    )
+    protests = [e for e in events(doc) if e[1] == "PROTEST"]
+    assert protests == [("141", "PROTEST", ["участники акции"], [])]

@@ -24,7 +24,7 @@ from .. import cameo
 from ..document import Document, Entity, Mention
 from ..lang.base import Language
 from ..lexicon import Predicate
-from .referents import COUNTED_PEOPLE, FORCED_ROOTS, ORGANISER, PLACE_ENTITY_TYPES, RELATIVE, Referents
+from .referents import COUNTED_PEOPLE, FORCED_ROOTS, MEMORY, ORGANISER, PLACE_ENTITY_TYPES, RELATIVE, Referents
 
 INTENT_VERBS = {"намереваться", "планировать", "собираться", "пообещать", "обещать", "договориться", "согласиться",
                 "предложить", "хотеть", "решить", "готовиться", "мочь", "намерен", "намеренный", "обязаться", "рассчитывать",
@@ -98,6 +98,8 @@ BLOCKING, BLOCKADE = "144", "191"  # obstructing passage: a protest, but by a st
 SEIZURE, ABDUCTION = "192", "181"  # `захватили город` occupies territory, `захватили журналиста` abducts
 PEOPLE_TYPES = ("PERSON", "GROUP")
 SEIZING_VERBS = {"захватить", "захватывать"}
+PROTEST_NOUNS_OF_MEMORY = {"акция", "митинг", "шествие", "марш"}  # `митинг памяти`
+CHARGE_NOUNS = {"подозрение", "обвинение", "дело", "причастность", "статья", "случай"}  # `случаи беспорядков` are counted, not told
 CONDITIONAL_MARKS = {"если", "ежели"}
 CONSEQUENCE_MARKS = {"то", "тогда"}
 LETTING_IN = {"пустить", "впустить", "пускать", "впускать"}  # `в страну его не пустили`: entry denied
@@ -220,8 +222,11 @@ class _Context(Referents):
         found = []
         for noun in objects + [g for n in objects if self.lang.lemma(self.tokens[n]) in PHASE_NOUNS for g in self.children.get(n, [])
                                if self.tokens[g].rel == "nmod" and self.tokens[g].feats.get("Case") == "Gen"]:  # `отказались от возобновления переговоров`
-            for predicate in self.lexicon.light_predicates.get((lemma, self.lang.lemma(self.tokens[noun])), ()):
-                found += self._build(i, predicate, noun)
+            light = self.lexicon.light_predicates.get((lemma, self.lang.lemma(self.tokens[noun])), ())
+            built = [e for predicate in light for e in self._build(i, predicate, noun)]
+            if light and not built and any(p.cameo.startswith(PROTEST_PREFIX) for p in light):
+                built = self.from_noun(noun, light_verb_failed=True)  # `тысячи людей вышли на акцию протеста`: held by its participants
+            found += built
         if not found and not self._releases_things(i, lemma):
             for predicate in self.lexicon.verb_predicates.get(lemma, ()):
                 found += self._build(i, predicate, None)
@@ -257,13 +262,13 @@ class _Context(Referents):
             return False
         return not any(self.tokens[c].rel == "xcomp" for c in self.children.get(i, []))
 
-    def from_noun(self, i: int) -> list[Found]:
+    def from_noun(self, i: int, light_verb_failed: bool = False) -> list[Found]:
         token = self.tokens[i]
         lemma = self._event_noun_lemma(token)
-        if lemma is None:
-            return []
+        if lemma is None or (lemma in PROTEST_NOUNS_OF_MEMORY and MEMORY in {self.lang.lemma(self.tokens[c]) for c in self.children.get(i, [])}):
+            return []  # `акции памяти`: a commemoration, not a protest
         head = token.head
-        if 0 <= head < len(self.tokens) and self.tokens[head].pos in ("VERB", "AUX"):
+        if 0 <= head < len(self.tokens) and self.tokens[head].pos in ("VERB", "AUX") and not light_verb_failed:
             verb_lemma = self.lang.lemma(self.tokens[head])
             if (verb_lemma, lemma) in self.lexicon.light_predicates:
                 return []  # the light verb codes it
@@ -377,6 +382,8 @@ class _Context(Referents):
         by_participants = not sources and nominal and predicate.cameo.startswith(PROTEST_PREFIX)
         if by_participants and self.preposition(trigger) in RECALLING_PREPOSITIONS and not self._taken_part_in(trigger):
             return []  # `в ходе демонстраций`, `после массовых протестов`: a protest recalled, told where it is the news
+        if by_participants and self._grounds_of_a_charge(trigger):
+            return []  # `по подозрению в участии в беспорядках`, `дело о беспорядках`: what someone is charged with
         if by_participants and 0 <= self.tokens[trigger].head < len(self.tokens) and self.lang.lemma(self.tokens[self.tokens[trigger].head]) == ORGANISER:
             return []  # `организатором митинга стала партия`: who held the protest told before
         if by_participants:
@@ -942,6 +949,16 @@ class _Context(Referents):
         self.doc.entities.append(made)
         self.entities[made.id] = made
         return made.id
+
+    def _grounds_of_a_charge(self, noun: int) -> bool:
+        """A protest named as what a charge, a suspicion or a case is about (`по подозрению в участии в
+        беспорядках`, `дело о массовых беспорядках`, `причастность к бунту`): not itself reported."""
+        i, steps = self.tokens[noun].head, 0
+        while 0 <= i < len(self.tokens) and steps < 3 and self.tokens[i].pos == "NOUN":
+            if self.lang.lemma(self.tokens[i]) in CHARGE_NOUNS:
+                return True
+            i, steps = self.tokens[i].head, steps + 1
+        return False
 
     def _taken_part_in(self, noun: int) -> bool:
         """`приняли участие в шествии`, `участвовали в митинге`: the protest is the news."""

@@ -44,6 +44,7 @@ NOT_GROUPS = {"человек", "люди", "друг", "другой", "себ�
 # animals are grammatically animate too: `черепах отпустят`, `собак задержали` name no group of people
 NOT_GROUPS |= {"животное", "зверь", "собака", "кошка", "черепаха", "птица", "корова", "лошадь", "волк", "медведь", "рыба",
                "дельфин", "тигр", "обезьяна", "овца", "коза", "свинья", "курица", "пингвин", "слон", "лев", "кит", "тюлень"}
+MEMORY = "память"
 CALLING_VERBS = {"призвать", "призывать", "позвать", "звать"}  # `призвал сторонников выйти на акцию`
 ORGANISER = "организатор"  # `организаторами акции выступили …`: who held a protest
 COUNTED_PEOPLE = {"человек", "люди"}  # … unless counted at a protest
@@ -543,8 +544,8 @@ class Referents:
             return False
         lemma = self.lang.lemma(token)
         entries = self._protest_entries(lemma)
-        if not entries:
-            return False
+        if not entries or MEMORY in self._child_lemmas(i):
+            return False  # `акции памяти`: a commemoration
         if any(words is None or words & self._child_lemmas(i) for words in entries):
             return True
         # a bare `акция` in a story that has told of an `акция протеста` before is that protest
