@@ -137,14 +137,16 @@ def _output_problem(output: Path, inputs: list[str]) -> str | None:
 
 
 def _progress_bar(enabled: bool | None, label: str = "extracting"):
-    """A bar on standard error for runs long enough to want one (it appears after 2 seconds)."""
+    """A bar on standard error: asked for (`--progress`), from the start; shown because standard
+    error is a terminal, only for runs long enough to want one (after 2 seconds)."""
+    asked = enabled is not None
     if enabled is None:
         enabled = sys.stderr.isatty()
     if not enabled:
         return None
     from tqdm import tqdm
 
-    return tqdm(unit="doc", file=sys.stderr, desc=label, dynamic_ncols=True, delay=2)
+    return tqdm(unit="doc", file=sys.stderr, desc=label, dynamic_ncols=True, delay=0 if asked else 2)
 
 
 class Baseline(str, Enum):
