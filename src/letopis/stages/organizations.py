@@ -33,6 +33,7 @@ def run(doc: Document, lang: Language) -> Document:
     orgs += _type_word_with_quoted_name(doc, lang, orgs + others)
     orgs += _bodies_of_a_place(doc, lang, orgs + others)
     orgs = _add_known(doc, lang, words, orgs, others)
+    orgs = [_with_named_place(doc, lang, s, others) for s in orgs]
     others = [s for s in others if s.type != "ORG"]
     for span in orgs:
         span.type = "ORGANIZATION"
@@ -111,6 +112,22 @@ def _with_quotes_and_type(doc: Document, lang: Language, span: Span) -> Span:
     if (first, last) == (span.first, span.last):
         return span
     return Span(first, last, span.type)
+
+
+def _with_named_place(doc: Document, lang: Language, span: Span, others: list[Span]) -> Span:
+    """`прокуратура города Павия`, `прокуратура Ленинского района города Уфа`: a name ending in, or
+    followed by, a place's type word in the genitive takes the place's name after it."""
+    tokens = doc.tokens
+    places = {o.first: o for o in others if o.type in ("LOC", "CITY", "LOCATION")}
+    last = span.last
+    for word in (last - 1, last):  # the name's own last word, or the word after it
+        if word <= span.first or word >= len(tokens) or tokens[word].sent != tokens[span.first].sent:
+            continue
+        place_type = lang.lexicon.place_types.get(lang.lemma(tokens[word]))
+        place = places.get(word + 1)
+        if place_type is not None and tokens[word].feats.get("Case") == "Gen" and place is not None and tokens[place.first].sent == tokens[word].sent:
+            last = max(last, place.last)
+    return Span(span.first, last, span.type) if last != span.last else span
 
 
 def _with_place_adjective(doc: Document, lang: Language, span: Span) -> Span:
