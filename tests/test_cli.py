@@ -90,6 +90,14 @@ def test_show_prints_entities(runner, tmp_path, pipeline):
     assert result.exit_code == 0 and "Михаил Кавелашвили" in result.stdout and "PERSON" in result.stdout
 
 
+def test_a_progress_bar_asked_for_shows_even_for_a_quick_run(runner, tmp_path, pipeline):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out.jsonl"), "--progress"])
+    assert result.exit_code == 0 and "extracting" in result.stderr and "1doc" in result.stderr.replace(" ", "")
+    quiet = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out.jsonl"), "--no-progress"])
+    assert "extracting" not in quiet.stderr
+
+
 def test_show_rejects_a_file_that_is_not_an_extract(runner, tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text("not json\n", encoding="utf-8")
@@ -190,20 +198,28 @@ def test_eval_events_scores_a_second_annotation_against_the_gold(runner, tmp_pat
     record = json.loads(gold.read_text(encoding="utf-8"))
     record["events"] = record["events"][:1]  # the second annotator saw the visit only, with another date
     record["events"][0]["date"] = "2025-05-11"
+    extra = dict(record["events"][0], type="AID", cameo="070", mode=None)  # and an aid the gold does not have
+    record["events"].append(extra)
     second = tmp_path / "second.jsonl"
     second.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     errors = tmp_path / "errors.jsonl"
     result = runner.invoke(app, ["eval", "events", str(gold), "--data", str(data), "--annotation", str(second), "--errors", str(errors)])
     assert result.exit_code == 0, result.output
-    (missed,) = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    missed, spurious = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
     assert missed["error"] == "missed" and missed["cameo"] == "046" and "В Тбилиси он провел переговоры" in missed["sentence"]
     assert missed["target"] == ["Ираклий Кобахидзе"] and missed["ours_in_sentence"] == []
+    assert spurious["error"] == "spurious" and spurious["type"] == "AID" and spurious["sentence"].startswith("Министр иностранных дел Армении")
     strict, relaxed = result.output.split("relaxed")
     overall = lambda part: [line for line in part.splitlines() if line.startswith("overall")][0].split()  # noqa: E731
-    assert overall(relaxed)[1:4] == ["1.0000", "0.5000", "0.6667"]  # one of the two gold events, nothing extra
+    assert overall(relaxed)[1:4] == ["0.5000", "0.5000", "0.5000"]  # one of the two gold events, and one extra
     assert overall(strict)[4] == "0.00"
     missing = runner.invoke(app, ["eval", "events", str(gold), "--data", str(data), "--annotation", str(tmp_path / "none.jsonl")])
     assert missing.exit_code == 2 and "cannot read the annotation" in missing.stderr
+    record["doc"] = "other.txt"
+    (data / "other.txt").write_text("Текст.", encoding="utf-8")
+    second.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    disjoint = runner.invoke(app, ["eval", "events", str(gold), "--data", str(data), "--annotation", str(second)])
+    assert disjoint.exit_code == 2 and "annotates none of the gold's documents" in disjoint.stderr
 
 
 def test_eval_events_reports_a_bad_gold_file(runner, tmp_path):

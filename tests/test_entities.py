@@ -206,10 +206,14 @@ def test_a_word_that_only_describes_a_name_is_not_part_of_it(extract):
     assert orgs.count("Telegram") == 1  # `компанию Telegram` and `Telegram` are one entity
     assert "движение «За чистый город»" in orgs  # a movement's word is part of its name
     assert "банк «Грузия»" in orgs  # the name alone would be a country's
+    doc = extract("Акционеры компании «Батуми» собрались. Партия «Шор» провела митинг. Илан Шор обвинил власти Молдовы.", doc_date="2025-05-20")
+    assert {"компания «Батуми»", "Партия «Шор»"} <= set(names(doc, "ORGANIZATION"))  # a city's or a person's name alone
 
 
 def test_a_body_of_a_town_takes_the_towns_name_after_the_type_word(extract):
-    doc = extract("Прокуратура Ленинского района города Уфа возбудила дело. Итальянская прокуратура города Турин обвинила его.", doc_date="2025-05-20")
+    doc = extract("Прокуратура Ленинского района города Уфа возбудила дело. Итальянская прокуратура города Турин обвинила его. "
+                  "Полиция города Батуми задержала активиста.", doc_date="2025-05-20")
     orgs = names(doc, "ORGANIZATION")
+    assert "Полиция города Батуми" in orgs
     assert "Прокуратура Ленинского района города Уфа" in orgs
     assert "Итальянская прокуратура города Турин" in orgs

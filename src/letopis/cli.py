@@ -86,10 +86,10 @@ def extract(
         items = read(paths, max_chars=max_chars, exclude=[output] if output else [])
         for doc in extract_stream(items, pipeline, summary, lambda e: _error(str(e))):
             out.write(doc.to_json(with_tokens=with_tokens) + "\n")
-            if bar:
+            if bar is not None:
                 bar.update(1)
     finally:
-        if bar:
+        if bar is not None:
             bar.close()
         if output:
             out.close()
@@ -185,8 +185,8 @@ def eval_factru(
         raise typer.Exit(2)
     predict = _baseline_predictions(baseline) if baseline else _letopis_predictions(batch_size)
     bar = _progress_bar(progress, "scoring")
-    report = factru.evaluate(directory, predict, export=export, progress=bar.update if bar else None)
-    if bar:
+    report = factru.evaluate(directory, predict, export=export, progress=bar.update if bar is not None else None)
+    if bar is not None:
         bar.close()
     if report.scored == 0:
         typer.echo(f"{report.documents} documents; no gold annotation (.tokens/.objects) to score against.")
@@ -280,8 +280,8 @@ def eval_nerel(
             yield done.get(doc.doc_id, doc)  # a document that failed counts as finding nothing
 
     bar = _progress_bar(progress, "scoring")
-    report = nerel.evaluate(golds, predict, progress=bar.update if bar else None)
-    if bar:
+    report = nerel.evaluate(golds, predict, progress=bar.update if bar is not None else None)
+    if bar is not None:
         bar.close()
     overall = Score()
     for score in report.overlap.values():
@@ -327,6 +327,9 @@ def eval_events(
         except (OSError, ValueError, KeyError) as error:
             _error(f"{annotation}: cannot read the annotation ({error})")
             raise typer.Exit(2) from None
+        if not {o.path for o in others} & {g.path for g in golds}:
+            _error(f"{annotation}: annotates none of the gold's documents")
+            raise typer.Exit(2)
 
     def predict(docs):
         pipeline = Pipeline.load(batch_size=batch_size)

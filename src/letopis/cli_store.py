@@ -72,7 +72,7 @@ def ingest(
     try:
         pipeline = Pipeline.load(batch_size=batch_size)
         items = read(paths, max_chars=max_chars, exclude=[_db_path(db)])
-        fed = feed(items, store, pipeline, Ingest(store, rules), lambda e: _error(str(e)), on_stored=(bar.update if bar else lambda n: None))
+        fed = feed(items, store, pipeline, Ingest(store, rules), lambda e: _error(str(e)), on_stored=(bar.update if bar is not None else lambda n: None))
     except (KeyboardInterrupt, RuntimeError) as error:
         if isinstance(error, RuntimeError) and "interrupt" not in str(error).lower():
             raise
@@ -85,7 +85,7 @@ def ingest(
         _error(f"{_db_path(db)}: the batch in flight was not stored ({describe(error)}); the store keeps what was stored before")
         raise typer.Exit(2) from None
     finally:
-        if bar:
+        if bar is not None:
             bar.close()
         store.close()
     typer.echo(f"letopis: {fed.line()} in {_db_path(db)}", err=True)

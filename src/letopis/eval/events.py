@@ -227,9 +227,9 @@ def unmatched(gold: GoldDocument, ours: list[Event]) -> list[dict]:
 
 
 def _error_record(gold: GoldDocument, kind: str, event: Event) -> dict:
-    start, end = event.evidence or (0, 0)
+    evidence = {"start": event.evidence[0], "end": event.evidence[1]} if event.evidence else None
     return {"doc": gold.path, "error": kind, **_brief(event), "date": event.date, "trigger": event.trigger,
-            "evidence": {"start": start, "end": end}, "sentence": gold.text[start:end]}
+            "evidence": evidence, "sentence": gold.text[event.evidence[0] : event.evidence[1]] if event.evidence else None}
 
 
 def _brief(event: Event) -> dict:

@@ -16,7 +16,9 @@ from collections import defaultdict
 from ..document import Document, Entity
 from ..lang.base import Language
 
-FORMER = {"бывший", "экс", "отставной", "покойный"}
+# statuses of a holder no longer in office (`бывший министр`, `свергнутый президент`)
+FORMER = {"бывший", "экс", "отставной", "покойный", "прежний", "предыдущий", "свергнутый", "смещённый", "смещенный",
+          "опальный", "тогдашний"}
 # the order of sectors in an actor's code: the state first, then its branches, then the rest
 SECTOR_ORDER = ["GOV", "DIP", "MIL", "COP", "SPY", "JUD", "LEG", "PTY", "OPP", "REB", "IGO", "NGO",
                 "BUS", "MED", "EDU", "REL", "CVL", "HLH", "ELI", "LAB", "AGR", "SPT"]

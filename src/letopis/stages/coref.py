@@ -77,7 +77,7 @@ class Cluster:
         keyed = [s for s in names if s.kind == "name"]
         best = max(keyed or names, key=lambda s: (s.last - s.first, -s.first))
         if self.type == "ORGANIZATION":
-            return _without_kind_word(best.normal or "", lang)
+            return _without_kind_word(best.normal or "", lang, _other_names(doc, lang))
         return best.normal or ""
 
     def _person_name(self, doc: Document) -> str:
@@ -107,9 +107,20 @@ DESCRIBING_WORDS = {"партия", "группировка"}
 QUOTES = "«»\"„“”"
 
 
-def _without_kind_word(name: str, lang: Language) -> str:
+def _other_names(doc: Document, lang: Language) -> set[str]:
+    """The names of the document's people (also by surname) and places, folded."""
+    names = set()
+    for span in doc.spans:
+        if span.type in ("PERSON", "COUNTRY", "CITY", "LOCATION"):
+            name = lang.fold(span.normal or doc.span_text(span.first, span.last))
+            names |= {name, name.split()[-1]} if span.type == "PERSON" and name else {name}
+    return names
+
+
+def _without_kind_word(name: str, lang: Language, others: set[str] = frozenset()) -> str:
     """The name without a type word that only describes it: `компания Twitter` → Twitter,
-    `ОАО «Белтрансгаз»` → Белтрансгаз (kept when what is left is a place: `банк «Россия»`)."""
+    `ОАО «Белтрансгаз»` → Белтрансгаз; kept when what is left is a place's or a person's name
+    (`банк «Россия»`, `компания «Москва»`, `партия «Шор»`)."""
     first, _, rest = name.partition(" ")
     kind = next((lang.lexicon.org_types[l] for l in lang.lexicon.lemmas(first.lower()) if l in lang.lexicon.org_types), None)
     if not rest or kind is None or not (kind.kind in DESCRIBED_KINDS or kind.lemma in DESCRIBING_WORDS):
@@ -121,7 +132,7 @@ def _without_kind_word(name: str, lang: Language) -> str:
     inner = rest.strip(QUOTES).strip()
     words = inner.split()
     place = lang.lexicon.places.match(words, 0)
-    if not inner or (place is not None and place[0] == len(words)):
+    if not inner or (place is not None and place[0] == len(words)) or lang.fold(inner) in others or lang.cities.lookup(inner):
         return name
     return inner
 
@@ -280,9 +291,10 @@ def _org_clusters(doc: Document, spans: list[Span], lang: Language) -> list[Clus
     """By key; an abbreviation (a lone upper-case word) joins the name it was given for in
     brackets earlier, or the name whose initials it spells."""
     by_key: dict[str, Cluster] = {}
+    others = _other_names(doc, lang)
     given = {lang.fold(doc.span_text(s.first, s.last)): s.key for s in spans if s.kind == "abbreviation" and s.key}
     for span in sorted(spans, key=lambda s: (_is_acronym(doc, s), s.first)):
-        key = _without_kind_word(span.key or lang.fold(span.normal or ""), lang)  # `компания Twitter` and `Twitter` are one
+        key = _without_kind_word(span.key or lang.fold(span.normal or ""), lang, others)  # `компания Twitter` and `Twitter` are one
         if _is_acronym(doc, span) and key not in by_key:
             key = given.get(lang.fold(doc.span_text(span.first, span.last))) or _expansion_key(span, by_key, lang) or key
         if key in by_key:

@@ -24,7 +24,7 @@ from .. import cameo
 from ..document import Document, Entity, Mention
 from ..lang.base import Language
 from ..lexicon import Predicate
-from .referents import COUNTED_PEOPLE, FORCED_ROOTS, MEMORY, ORGANISER, PLACE_ENTITY_TYPES, RELATIVE, Referents
+from .referents import COUNTED_PEOPLE, FORCED_ROOTS, ORGANISER, PLACE_ENTITY_TYPES, RELATIVE, Referents
 
 INTENT_VERBS = {"намереваться", "планировать", "собираться", "пообещать", "обещать", "договориться", "согласиться",
                 "предложить", "хотеть", "решить", "готовиться", "мочь", "намерен", "намеренный", "обязаться", "рассчитывать",
@@ -98,10 +98,11 @@ BLOCKING, BLOCKADE = "144", "191"  # obstructing passage: a protest, but by a st
 SEIZURE, ABDUCTION = "192", "181"  # `захватили город` occupies territory, `захватили журналиста` abducts
 PEOPLE_TYPES = ("PERSON", "GROUP")
 SEIZING_VERBS = {"захватить", "захватывать"}
-PROTEST_NOUNS_OF_MEMORY = {"акция", "митинг", "шествие", "марш"}  # `митинг памяти`
 CHARGE_NOUNS = {"подозрение", "обвинение", "дело", "причастность", "статья", "случай"}  # `случаи беспорядков` are counted, not told
+NAMING_VERBS = {"назвать", "называть"}
+ENFORCING_SECTORS = {"COP", "SPY", "JUD"}  # bodies that arrest and investigate
 CONDITIONAL_MARKS = {"если", "ежели"}
-CONSEQUENCE_MARKS = {"то", "тогда"}
+CONDITION_RELS = ("advcl", "ccomp")  # the parser hangs `если бы …` as either
 LETTING_IN = {"пустить", "впустить", "пускать", "впускать"}  # `в страну его не пустили`: entry denied
 ADMITTING = {"допустить", "допускать"}  # `не допустили на территорию Молдавии` (not `к выборам`)
 TERRITORY_NOUNS = {"территория", "страна"}
@@ -210,7 +211,7 @@ class _Context(Referents):
         if lemma not in self.lexicon.verb_predicates and lemma not in self.lexicon.light_verbs and self._reflexive_passive(i, lemma):
             lemma = lemma[:-2]  # `США обвиняются в …`: the passive of `обвинять`
             self.reflexive.add(i)
-        if lemma in LETTING_IN | ADMITTING and self._negated(i) and self._into_a_country(i):
+        if lemma in LETTING_IN | ADMITTING and self._negated(i) and self._into_a_country(i) and not self._light_object(i, lemma):
             return self._entry_denied(i)
         if lemma not in self.lexicon.verb_predicates and lemma not in self.lexicon.light_verbs:
             return []
@@ -223,6 +224,10 @@ class _Context(Referents):
         for noun in objects + [g for n in objects if self.lang.lemma(self.tokens[n]) in PHASE_NOUNS for g in self.children.get(n, [])
                                if self.tokens[g].rel == "nmod" and self.tokens[g].feats.get("Case") == "Gen"]:  # `отказались от возобновления переговоров`
             light = self.lexicon.light_predicates.get((lemma, self.lang.lemma(self.tokens[noun])), ())
+            if lemma in NAMING_VERBS and self.tokens[noun].feats.get("Case") != "Ins":
+                light = ()  # `назвал убийцу` names him; `назвал его убийцей` calls him one
+            if self.commemoration(noun):
+                light = ()  # `провела акцию памяти`
             built = [e for predicate in light for e in self._build(i, predicate, noun)]
             if light and not built and any(p.cameo.startswith(PROTEST_PREFIX) for p in light):
                 built = self.from_noun(noun, light_verb_failed=True)  # `тысячи людей вышли на акцию протеста`: held by its participants
@@ -245,10 +250,15 @@ class _Context(Referents):
     def _entry_denied(self, verb: int) -> list[Found]:
         """`X не пустили в Молдову`: not letting someone in is a ban on their entry (172), an act
         done, not one negated."""
-        found = self._build(verb, ENTRY_BAN, None)
-        for event in found:
+        found = [e for e in self._build(verb, ENTRY_BAN, None) if e.targets and all(self._people(a) for a in e.targets)]
+        for event in found:  # `не пустила в страну вино` bans goods, not people
             event.negated = False
         return found
+
+    def _light_object(self, verb: int, lemma: str) -> bool:
+        """Whether the verb takes an object that makes it a light predicate of its own (`не допустил
+        инспекторов` is a refusal of inspectors, not a ban on someone's entry)."""
+        return any((lemma, self.lang.lemma(self.tokens[n])) in self.lexicon.light_predicates for n in self._objects(verb))
 
     def _reflexive_passive(self, i: int, lemma: str) -> bool:
         """An imperfective `-ся` verb of a listed transitive one, without an infinitive after it
@@ -265,8 +275,8 @@ class _Context(Referents):
     def from_noun(self, i: int, light_verb_failed: bool = False) -> list[Found]:
         token = self.tokens[i]
         lemma = self._event_noun_lemma(token)
-        if lemma is None or (lemma in PROTEST_NOUNS_OF_MEMORY and MEMORY in {self.lang.lemma(self.tokens[c]) for c in self.children.get(i, [])}):
-            return []  # `акции памяти`: a commemoration, not a protest
+        if lemma is None or self.commemoration(i):
+            return []
         head = token.head
         if 0 <= head < len(self.tokens) and self.tokens[head].pos in ("VERB", "AUX") and not light_verb_failed:
             verb_lemma = self.lang.lemma(self.tokens[head])
@@ -634,8 +644,9 @@ class _Context(Referents):
                 return self.actors(agents) or self._body_where_done(i)
             if subjects:
                 return self.actors(subjects)
-            if self.tokens[i].feats.get("VerbForm") == "Fin" and self.tokens[i].feats.get("Number") == "Plur" and self._body_where_done(i):
-                return self._body_where_done(i)  # `в полиции его задержали`
+            body = self._body_where_done(i) if self.tokens[i].feats.get("VerbForm") == "Fin" and self.tokens[i].feats.get("Number") == "Plur" else []
+            if body:
+                return body  # `в полиции его задержали`
             named = self._name_before(i)
             if named is None:
                 named = self._detached_subject(i)
@@ -661,10 +672,11 @@ class _Context(Referents):
 
     def _body_where_done(self, verb: int) -> list[str]:
         """`в Следственном комитете возбуждено дело`, `в полиции его задержали`: an act told without
-        its doer is done by the body it is done in."""
+        its doer is done by the law-enforcement or judicial body it is done in (not by an embassy,
+        a university or a ministry where someone is arrested)."""
         bodies = [c for c in self.children.get(verb, []) if self.tokens[c].rel == "obl" and self.preposition(c) in ("в", "во")
                   and self.tokens[c].feats.get("Case") == "Loc" and c in self.entity_at and self.entity_at[c].type == "ORGANIZATION"]
-        return self.actors(bodies[:1])
+        return [a for a in self.actors(bodies[:1]) if set((self.entities[a].actor or {}).get("sectors") or []) & ENFORCING_SECTORS]
 
     def _indefinite_personal(self, verb: int, governor: int) -> bool:
         """A finite verb in the plural with no subject under a governor whose subject is singular:
@@ -1040,9 +1052,13 @@ class _Context(Referents):
         a subordinate clause depends on (`итог был ясен, поскольку его поддержала …`)."""
         own_clause = self.tokens[trigger].rel not in SUBORDINATE_RELS  # `не удалось встретиться`: the `не` of a csubj's head counts
         for i in (trigger, self.tokens[trigger].head) if own_clause else (trigger,):
-            if 0 <= i < len(self.tokens) and any(self.tokens[c].text.lower() == "не" for c in self.children.get(i, [])):
+            if 0 <= i < len(self.tokens) and any(self.tokens[c].text.lower() == "не" and not self._not_only(c) for c in self.children.get(i, [])):
                 return True
         return False
+
+    def _not_only(self, word: int) -> bool:
+        """`не только …, но и`: no negation."""
+        return word + 1 < len(self.tokens) and self.tokens[word + 1].text.lower() == "только"
 
     def _date(self, trigger: int, status: str) -> tuple[str | None, str | None]:
         sentence = self.tokens[trigger].sent
@@ -1080,20 +1096,29 @@ class _Context(Referents):
         return i
 
     def conditional(self, i: int) -> bool:
-        """Whether the word is in a conditional (`если президент отказывается утвердить …, то он
-        отстраняется`), its condition or what follows from it: what might happen is not reported
-        as done."""
-        def marked(k: int, marks: set[str]) -> bool:
-            return any(self.tokens[c].rel == "mark" and self.tokens[c].text.lower() in marks for c in self.children.get(k, []))
-
+        """Whether the word is in a conditional about what may yet happen (`если президент
+        отказывается утвердить …, то он отстраняется`, `если Армения подпишет …, Россия введёт`),
+        its condition or what follows from it: not reported as done. A condition in the past
+        (`если раньше Москва поддерживала Ереван, то теперь …`) is a contrast, and one in the
+        infinitive (`если верить СМИ, то …`) a hedge: what they frame did happen."""
         steps = 0
         while 0 <= i < len(self.tokens) and steps < 12:
-            if self.tokens[i].rel == "advcl" and marked(i, CONDITIONAL_MARKS):
+            if self.tokens[i].rel in CONDITION_RELS and self._open_condition(i):
                 return True
-            if marked(i, CONSEQUENCE_MARKS) and any(self.tokens[c].rel == "advcl" and marked(c, CONDITIONAL_MARKS) for c in self.children.get(i, [])):
+            if not self._past(i) and any(self.tokens[c].rel in CONDITION_RELS and self._open_condition(c) for c in self.children.get(i, [])):
                 return True  # `…, то он отстраняется от власти`: what follows if it does
             i, steps = self.tokens[i].head, steps + 1
         return False
+
+    def _open_condition(self, verb: int) -> bool:
+        """`если` + a finite verb not in the past, or in the subjunctive (`если бы`)."""
+        marks = {self.tokens[c].text.lower() for c in self.children.get(verb, []) if self.tokens[c].rel in ("mark", "aux", "advmod")}
+        if not marks & CONDITIONAL_MARKS:
+            return False
+        return "бы" in marks or (self.tokens[verb].feats.get("VerbForm") == "Fin" and not self._past(verb))
+
+    def _past(self, verb: int) -> bool:
+        return self.tokens[verb].feats.get("Tense") == "Past" and "бы" not in {self.tokens[c].text.lower() for c in self.children.get(verb, [])}
 
     def _governs(self, trigger: int, span: range) -> bool:
         """Whether the trigger governs the span within its clause."""

@@ -150,12 +150,14 @@ def _type_word_with_place(doc: Document, lang: Language, orgs: list[Span], other
     found = []
     named = Coverage(orgs)
     for owner in others + orgs:
-        i = owner.first - 1
+        i, genitive = owner.first - 1, owner.first
+        if owner.type == "LOC" and i > 0 and lang.lexicon.place_types.get(lang.lemma(tokens[i])):
+            i, genitive = i - 1, i  # `прокуратура города Уфа`: the place's type word stands in the genitive
         # a type word opening a sentence may be tagged PROPN (`Парламент Киргизии утвердил`)
         if owner.type not in ("LOC", "ORG") or i < 0 or tokens[i].pos not in ("NOUN", "PROPN") or tokens[i].sent != tokens[owner.first].sent:
             continue
         org_type = lang.lexicon.org_types.get(lang.lemma(tokens[i]))
-        if org_type is None or tokens[owner.first].feats.get("Case") != "Gen":
+        if org_type is None or tokens[genitive].feats.get("Case") != "Gen":
             continue
         if owner.type == "LOC" and not org_type.sector or owner.type == "ORG" and not tokens[i].text.islower():
             continue

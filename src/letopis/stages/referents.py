@@ -17,6 +17,7 @@ from functools import cached_property
 from ..document import Document, Entity, Mention, Span
 from ..lang.base import Language
 from ..ud import CLOSING_QUOTES, OPENING_QUOTES, span_gender
+from .actors import FORMER
 from .organizations import body_of_country
 
 PARTY_NOUNS = {"страна", "сторона", "государство"}
@@ -41,10 +42,12 @@ BODY_SYNONYMS = {"ведомство": {"министерство", "ведом�
 COMPANY_EPITHETS = {"монополист", "концерн", "холдинг", "корпорация", "госкорпорация", "компания", "госкомпания"}  # `газовый монополист` for the company
 QUANTITY_NOUNS = {"группа", "тысяча", "сотня", "десяток", "часть", "большинство", "ряд", "толпа", "отряд"}
 NOT_GROUPS = {"человек", "люди", "друг", "другой", "себя"}  # people as such are no actor of their own
-# animals are grammatically animate too: `черепах отпустят`, `собак задержали` name no group of people
-NOT_GROUPS |= {"животное", "зверь", "собака", "кошка", "черепаха", "птица", "корова", "лошадь", "волк", "медведь", "рыба",
-               "дельфин", "тигр", "обезьяна", "овца", "коза", "свинья", "курица", "пингвин", "слон", "лев", "кит", "тюлень"}
-MEMORY = "память"
+# animals are grammatically animate too (`черепах отпустят`): their nouns name no group of people
+ANIMALS = {"животное", "зверь", "собака", "пёс", "пес", "щенок", "кошка", "кот", "котёнок", "котенок", "черепаха", "птица",
+           "корова", "лошадь", "конь", "волк", "медведь", "рыба", "дельфин", "тигр", "обезьяна", "овца", "коза", "свинья",
+           "курица", "пингвин", "слон", "лев", "кит", "тюлень", "лиса", "олень", "верблюд", "змея", "крокодил"}
+GATHERING_VERBS = {"собраться", "собираться", "прийти", "приходить", "выйти", "выходить", "присоединиться", "присоединяться"}
+MEMORY, PROTEST_WORD = "память", "протест"
 CALLING_VERBS = {"призвать", "призывать", "позвать", "звать"}  # `призвал сторонников выйти на акцию`
 ORGANISER = "организатор"  # `организаторами акции выступили …`: who held a protest
 COUNTED_PEOPLE = {"человек", "люди"}  # … unless counted at a protest
@@ -55,7 +58,6 @@ PROTEST_ROOT = "14"
 FORCE_MEMBERS = {"полицейский": ("полиция", "COP"), "милиционер": ("милиция", "COP"), "пограничник": ("пограничная служба", "COP"),
                  "военный": ("вооружённые силы", "MIL"), "военнослужащий": ("вооружённые силы", "MIL"), "солдат": ("вооружённые силы", "MIL")}
 OFFICE_SECTORS = {"GOV", "MIL", "DIP", "JUD", "LEG", "COP", "SPY", "IGO"}  # posts of offices, held by one person at a time
-FORMER_STATUSES = {"бывший", "прежний", "предыдущий", "отставной", "свергнутый", "смещённый", "смещенный", "опальный", "тогдашний"}  # holders no longer in office
 STATE_NOUNS = {"власть", "правительство", "руководство", "кабинет", "режим"}
 
 
@@ -265,7 +267,7 @@ class Referents:
                 return self._actor(counted)
         if self.protest_noun(i):
             return self.participants(i)  # `подавили акции протеста`: the people taking part
-        if token.pos == "NOUN" and token.feats.get("Number") == "Plur" and token.feats.get("Animacy") == "Anim" and lemma not in NOT_GROUPS:
+        if token.pos == "NOUN" and token.feats.get("Number") == "Plur" and token.feats.get("Animacy") == "Anim" and lemma not in NOT_GROUPS | ANIMALS:
             return self._group_actor(i)  # `уволил двух генералов полиции`, `военные`
         if lemma in COUNTED_PEOPLE and self._counted(i) and self._forced(i):
             return self._protest_crowd(i)  # `задержали 40 человек` after a protest: its participants
@@ -329,13 +331,20 @@ class Referents:
         if len(people) != 1:
             return None
         person = people.pop()
+        roles = [r for r in self.doc.roles if r["person"] == person]
+        if post.get("status") in FORMER and roles and not any(r.get("status") in FORMER for r in roles):
+            return None  # `экс-министр` is not the minister in office named before
         if not set(post.get("sectors") or []) & OFFICE_SECTORS:
             return person  # `политик`, `активистка`: a description, not an office someone else may hold
-        posts = [r["position"] for r in self.doc.roles if r["person"] == person]
+        posts = [r["position"] for r in roles]
         return person if any(_post_head(p) == head for p in posts) else None
 
     def _holder_by_post(self, post: dict) -> str | None:
-        same = [r for r in self.doc.roles if r["position"] == post["position"]]
+        # `экс-президент` is one who left that office, not the one in it (while a plain `глава Совбеза`
+        # in a story of the past may be one who has left it since)
+        former = post.get("status") in FORMER
+        roles = [r for r in self.doc.roles if r.get("status") in FORMER] if former else self.doc.roles
+        same = [r for r in roles if r["position"] == post["position"]]
         holder = next((r["person"] for r in same if not post.get("of") or r["of"] == post["of"]), None)
         if holder:
             return holder
@@ -349,9 +358,7 @@ class Referents:
         head = _post_head(post["position"])
         if post["position"].split()[0] != post["position"]:
             return None
-        holders = [r for r in self.doc.roles if _post_head(r["position"]) == head]
-        if post.get("status") in FORMER_STATUSES:  # `экс-президент` after `президент Турции X`: not X, if one was ousted
-            holders = [r for r in holders if r.get("status") in FORMER_STATUSES] or holders
+        holders = [r for r in roles if _post_head(r["position"]) == head]
         before = [r for r in holders if r["start"] < post["start"]]
         if before:
             return before[-1]["person"]
@@ -490,7 +497,7 @@ class Referents:
             token = self.tokens[k]
             if token.sent < sentence - sentences:
                 break
-            if token.pos == "NOUN" and token.feats.get("Number") == "Plur" and token.feats.get("Animacy") == "Anim" and self.lang.lemma(token) not in NOT_GROUPS:
+            if token.pos == "NOUN" and token.feats.get("Number") == "Plur" and token.feats.get("Animacy") == "Anim" and self.lang.lemma(token) not in NOT_GROUPS | ANIMALS:
                 return self._actor(k)
         return None
 
@@ -544,13 +551,19 @@ class Referents:
             return False
         lemma = self.lang.lemma(token)
         entries = self._protest_entries(lemma)
-        if not entries or MEMORY in self._child_lemmas(i):
-            return False  # `акции памяти`: a commemoration
+        if not entries or self.commemoration(i):
+            return False
         if any(words is None or words & self._child_lemmas(i) for words in entries):
             return True
         # a bare `акция` in a story that has told of an `акция протеста` before is that protest
         first = self._first_full_protest.get(lemma)
         return first is not None and first < i
+
+    def commemoration(self, noun: int) -> bool:
+        """`акции памяти погибших`: an act of memory, not a protest (unless called one: `акция
+        протеста в память о жертвах`)."""
+        words = self._child_lemmas(noun)
+        return MEMORY in words and PROTEST_WORD not in words
 
     def _protest_entries(self, lemma: str) -> list:
         return [words for words, p in self.lexicon.noun_predicates.get(lemma, ()) if p.cameo.startswith(PROTEST_ROOT)]
@@ -596,6 +609,8 @@ class Referents:
         verb = self.tokens[noun].head
         if self.tokens[noun].rel != "obl" or not 0 <= verb < len(self.tokens) or self.tokens[verb].rel != "xcomp":
             return []
+        if self.lang.lemma(self.tokens[verb]) not in GATHERING_VERBS or any(self.tokens[c].text.lower() == "не" for c in self.children.get(verb, [])):
+            return []  # `призвал отказаться от митинга`, `призвали не участвовать в митинге`: no call to it
         caller = self.tokens[verb].head
         if not 0 <= caller < len(self.tokens) or self.lang.lemma(self.tokens[caller]) not in CALLING_VERBS:
             return []
