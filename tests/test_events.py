@@ -793,7 +793,14 @@ def test_a_condition_in_the_past_or_the_infinitive_frames_what_did_happen(extrac
     codes = [e[0] for e in events(doc)]
     assert "163" in codes and "173" in codes  # a contrast and a hedge: both acts happened
     assert not [e for e in events(doc) if e[2] == ["Турция"]]  # `если бы`: it did not
-
+    doc = extract(
+        "Если кандидатуру одобрит парламент, его сменит министр Анна Смирнова, которая объявила о намерении посетить Баку. "
+        "Депутаты пообещали заблокировать реформу, если президент внесёт её в парламент.",
+        "2024-03-05",
+    )
+    found = events(doc)
+    assert [e for e in found if e[0].startswith("03") and e[2] == ["Анна Смирнова"]]  # a relative clause is told as a fact
+    assert [e for e in found if e[2] == ["депутаты"]]  # a promise made on a condition is made
 
 def test_an_act_told_without_its_doer_is_done_by_the_body_it_is_done_in(extract):
     doc = extract(
@@ -860,16 +867,16 @@ def test_commemorations_and_the_grounds_of_a_charge_are_no_protests_and_a_crowd_
     assert protests == [("141", "PROTEST", ["участники акции"], [])] * 2  # a protest in memory of someone is one
 
 
-def test_a_former_post_never_falls_back_on_the_holder_in_office(extract):
+def test_a_former_post_is_the_one_who_left_office_or_the_one_named_before_who_may_have(extract):
     doc = extract(
-        "Министр обороны Румынии Ион Попеску прибыл в Кишинёв. Вчера экс-министра арестовали. "
+        "Президент уволил министра обороны Ивана Петрова. Вчера экс-министра арестовали. "
         "Экс-президент Грузии Михаил Саакашвили прибыл в Киев. Президент Грузии Саломе Зурабишвили находится в Брюсселе. "
         "Бывший президент обвинил власти Грузии в коррупции.",
         "2024-03-05",
     )
     found = events(doc)
-    assert [e[3] for e in found if e[0] == "173"] == [["экс-министр"]]
-    assert [e[2] for e in found if e[1] == "ACCUSE"] == [["Михаил Саакашвили"]]
+    assert [e[3] for e in found if e[0] == "173"] == [["Иван Петров"]]  # dismissed, then arrested
+    assert [e[2] for e in found if e[1] == "ACCUSE"] == [["Михаил Саакашвили"]]  # not the president in office
 
 
 def test_goods_kept_out_inspectors_refused_and_not_only_are_no_ban_on_entry(extract):
@@ -890,3 +897,17 @@ def test_a_plain_post_in_a_story_of_the_past_may_be_one_who_has_left_it_since(ex
         "2024-03-05",
     )
     assert [e[3] for e in events(doc) if e[0] == "172"] == [["Олег Рыбаков"]]
+
+
+def test_a_hostile_act_said_to_follow_from_a_condition_is_the_speakers_threat(extract):
+    doc = extract(
+        "Министр иностранных дел России заявил, что если Молдавия вступит в ЕС, то Россия введёт пошлины против Молдавии. "
+        "«Если Грузия нападёт на Южную Осетию, мы нанесём удар по Тбилиси», — заявил министр обороны России.",
+        "2024-03-05",
+    )
+    threats = [e for e in doc.events if e["plover"] == "THREATEN"]
+    assert [e[:4] for e in events(doc)] == [
+        ("1312", "THREATEN", ["министр иностранных дел России"], ["Молдавия"]),
+        ("1384", "THREATEN", ["министр обороны России"], ["Грузия"]),
+    ]
+    assert all(e["status"] == "actual" and e["date"] == "2024-03-05" for e in threats)  # the threat is made when said

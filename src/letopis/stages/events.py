@@ -165,6 +165,7 @@ class Found:
     governor: int | None = None  # the verb or noun stating the intention (`договорились`, `намерение`)
     by_participants: bool = False  # a protest held by its unnamed participants
     someone_else: bool = False  # a subject is written but is no actor (`его предок отправился`): carry no agent to it
+    conditional_threat: bool = False  # an act said to follow from a condition, coded as the speaker's threat
 
 
 def run(doc: Document, lang: Language) -> Document:
@@ -173,7 +174,9 @@ def run(doc: Document, lang: Language) -> Document:
     for i, token in enumerate(doc.tokens):
         found += context.from_verb(i) if token.pos in ("VERB", "AUX") else []
         found += context.from_noun(i) if token.pos == "NOUN" else []
-    found = [e for e in found if not context.conditional(e.trigger)]
+    # an act under a condition is not reported as done, unless threatened or promised (`пообещали
+    # заблокировать, если …`: the promise is made, the act coded as intended)
+    found = [e for e in (context.threatened(e) for e in found) if e.conditional_threat or e.governor is not None or not context.conditional(e.trigger)]
     found = _without_stated_intentions(found, context)
     found += context.from_speech(found)
     _visit_locations(found, context)
@@ -1095,20 +1098,55 @@ class _Context(Referents):
             i, steps = self.tokens[i].head, steps + 1
         return i
 
+    def threatened(self, event: Found) -> Found:
+        """`Лавров заявил, что если Армения вступит в ЕС, то Россия введёт пошлины`: a hostile act
+        said to follow from a condition is the speaker's threat of it (13x) to whoever it would hit,
+        made now (an open conditional otherwise reports nothing)."""
+        if event.cameo[:2] not in HOSTILE_ROOTS or not event.targets or not self._consequence(event.trigger):
+            return event
+        speaker = self._speaker_of(event.trigger)
+        if speaker is None or speaker in event.targets:
+            return event
+        threat = replace(event, cameo=threat_code(event.cameo), sources=[speaker])
+        threat.status, threat.negated, threat.conditional_threat = "actual", False, True
+        threat.date, threat.precision = self._date(event.trigger, "actual")
+        return threat
+
+    def _consequence(self, i: int) -> bool:
+        """Whether the word is in what follows from an open condition (not in the condition)."""
+        return self._conditioned(i) == "consequence"
+
     def conditional(self, i: int) -> bool:
         """Whether the word is in a conditional about what may yet happen (`если президент
         отказывается утвердить …, то он отстраняется`, `если Армения подпишет …, Россия введёт`),
         its condition or what follows from it: not reported as done. A condition in the past
         (`если раньше Москва поддерживала Ереван, то теперь …`) is a contrast, and one in the
         infinitive (`если верить СМИ, то …`) a hedge: what they frame did happen."""
+        return self._conditioned(i) is not None
+
+    def _conditioned(self, i: int) -> str | None:
+        """"condition", "consequence" or None: where the word stands in an open conditional."""
         steps = 0
         while 0 <= i < len(self.tokens) and steps < 12:
+            if self.tokens[i].rel == "acl:relcl":
+                return None  # `…, он сменит Клинтон, которая объявила о намерении уйти`: told as a fact
             if self.tokens[i].rel in CONDITION_RELS and self._open_condition(i):
-                return True
+                return "condition"
             if not self._past(i) and any(self.tokens[c].rel in CONDITION_RELS and self._open_condition(c) for c in self.children.get(i, [])):
-                return True  # `…, то он отстраняется от власти`: what follows if it does
+                return "consequence"  # `…, то он отстраняется от власти`: what follows if it does
+            if self._marked_consequence(i) and self._condition_before(i):
+                return "consequence"  # `если …, то …` parsed as two clauses side by side
             i, steps = self.tokens[i].head, steps + 1
-        return False
+        return None
+
+    def _condition_before(self, verb: int) -> bool:
+        """An open `если` clause earlier in the verb's sentence."""
+        first = self.doc.sentences[self.tokens[verb].sent].first
+        return any(self.tokens[k].rel == "mark" and self.tokens[k].text.lower() in CONDITIONAL_MARKS
+                   and 0 <= self.tokens[k].head < verb and self._open_condition(self.tokens[k].head) for k in range(first, verb))
+
+    def _marked_consequence(self, verb: int) -> bool:
+        return not self._past(verb) and any(self.tokens[c].rel == "mark" and self.tokens[c].text.lower() == "то" for c in self.children.get(verb, []))
 
     def _open_condition(self, verb: int) -> bool:
         """`если` + a finite verb not in the past, or in the subjunctive (`если бы`)."""

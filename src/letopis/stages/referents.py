@@ -332,18 +332,17 @@ class Referents:
             return None
         person = people.pop()
         roles = [r for r in self.doc.roles if r["person"] == person]
-        if post.get("status") in FORMER and roles and not any(r.get("status") in FORMER for r in roles):
-            return None  # `экс-министр` is not the minister in office named before
         if not set(post.get("sectors") or []) & OFFICE_SECTORS:
             return person  # `политик`, `активистка`: a description, not an office someone else may hold
         posts = [r["position"] for r in roles]
         return person if any(_post_head(p) == head for p in posts) else None
 
     def _holder_by_post(self, post: dict) -> str | None:
-        # `экс-президент` is one who left that office, not the one in it (while a plain `глава Совбеза`
-        # in a story of the past may be one who has left it since)
-        former = post.get("status") in FORMER
-        roles = [r for r in self.doc.roles if r.get("status") in FORMER] if former else self.doc.roles
+        # `экс-президент` is one who has left that office, if the story names one; else the one it
+        # named in office, who may have left it since (`уволил министра X … экс-министр`); a plain
+        # `глава Совбеза` in a story of the past may be one who has left it since too
+        former = [r for r in self.doc.roles if r.get("status") in FORMER]
+        roles = former if post.get("status") in FORMER and former else self.doc.roles
         same = [r for r in roles if r["position"] == post["position"]]
         holder = next((r["person"] for r in same if not post.get("of") or r["of"] == post["of"]), None)
         if holder:
