@@ -911,3 +911,19 @@ def test_a_hostile_act_said_to_follow_from_a_condition_is_the_speakers_threat(ex
         ("1384", "THREATEN", ["министр обороны России"], ["Грузия"]),
     ]
     assert all(e["status"] == "actual" and e["date"] == "2024-03-05" for e in threats)  # the threat is made when said
+
+
+def test_blocking_a_decision_or_a_nomination_is_a_veto(extract):
+    doc = extract("Венгрия заблокировала решение ЕС о санкциях. Турция блокирует вступление Швеции в НАТО.", "2024-03-05")
+    found = events(doc)
+    assert ("129", "REJECT", ["Венгрия"], ["Европейский союз"]) in found
+    assert ("129", "REJECT", ["Турция"], ["Швеция"]) in found
+
+
+def test_protesters_tagged_as_a_participle_block_a_road_and_a_regulator_blocking_a_medium_censors(extract):
+    doc = extract("Протестующие заблокировали трассу Тбилиси — Батуми. Полиция задержала протестующих. "
+                  "Роскомнадзор заблокировал Telegram.", "2024-03-05")
+    found = events(doc)
+    assert ("144", "PROTEST", ["протестующие"], []) in found
+    assert ("173", "COERCE", ["полиция"], ["протестующие"]) in found
+    assert [e[:2] for e in found if e[3] == ["Telegram"]] == [("1721", "COERCE")]

@@ -95,6 +95,8 @@ CONSULT_PREFIX = "04"
 PROTEST_PREFIX = "14"
 HOSTING = "043"  # receiving a visitor: only with a host
 BLOCKING, BLOCKADE = "144", "191"  # obstructing passage: a protest, but by a state's forces a blockade
+CENSORSHIP = "1721"  # a state body blocking a medium or a company restricts freedoms
+STATE_SECTORS = {"GOV", "COP", "JUD", "SPY", "LEG"}
 SEIZURE, ABDUCTION = "192", "181"  # `захватили город` occupies territory, `захватили журналиста` abducts
 PEOPLE_TYPES = ("PERSON", "GROUP")
 SEIZING_VERBS = {"захватить", "захватывать"}
@@ -414,7 +416,10 @@ class _Context(Referents):
             return []  # `после ареста`, `в ходе встречи`: an event noun without its actors mostly recalls one told elsewhere
         sentence = self.tokens[trigger].sent
         events = []
-        if predicate.cameo.startswith(BLOCKING) and sources and all(self._forces(a) for a in sources):
+        if predicate.cameo.startswith(BLOCKING) and sources and targets and all(self._state_body(a) for a in sources) \
+                and all(self.entities.get(t) is not None and self.entities[t].type == "ORGANIZATION" for t in targets):
+            predicate = replace(predicate, cameo=CENSORSHIP)  # `Роскомнадзор заблокировал Telegram`: a restriction, not a protest
+        elif predicate.cameo.startswith(BLOCKING) and sources and all(self._forces(a) for a in sources):
             predicate = replace(predicate, cameo=BLOCKADE)  # `армия блокировала территории`: a blockade, not a protest
         if predicate.cameo == SEIZURE and targets and all(self._people(a) for a in targets):
             if self.lang.lemma(self.tokens[trigger]) not in SEIZING_VERBS:
@@ -573,6 +578,13 @@ class _Context(Referents):
         token = self.tokens[verb]
         return token.pos == "VERB" and token.feats.get("VerbForm") == "Fin" and token.feats.get("Gender") == "Neut" \
             and token.feats.get("Number") == "Sing" and token.feats.get("Tense") == "Past" and not any(self.tokens[c].rel.startswith("nsubj") for c in self.children.get(verb, []))
+
+    def _state_body(self, actor: str) -> bool:
+        """A country or a body of its state (government, regulator, police, court)."""
+        entity = self.entities.get(actor)
+        if entity is None:
+            return False
+        return entity.type == "COUNTRY" or bool(set((entity.actor or {}).get("sectors") or []) & STATE_SECTORS)
 
     def _forces(self, actor: str) -> bool:
         """A country, or its armed forces or police."""

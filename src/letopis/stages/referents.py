@@ -236,6 +236,8 @@ class Referents:
             return self._speaker_of(i)
         if lemma in RELATIVE:
             return self._relative_antecedent(i)
+        if self._substantive_participle(i):
+            return self._group_actor(i)  # `Протестующие заблокировали трассу`, tagged as a verb
         if token.pos == "NOUN" and lemma in STATE_NOUNS:
             state = self._state_actor(i)
             if state:
@@ -525,12 +527,19 @@ class Referents:
             name = name[:1].lower() + name[1:]
         return self._make_entity("PERSON", name, start, end, post.get("country"), post.get("sectors", []))
 
+    def _substantive_participle(self, i: int) -> bool:
+        """A participle standing for people, with no noun to describe (`протестующие`, `митингующих`)."""
+        token = self.tokens[i]
+        return (token.pos in ("VERB", "ADJ") and token.feats.get("VerbForm") == "Part" and token.rel in ("nsubj", "obj", "nsubj:pass", "obl")
+                and token.feats.get("Number") == "Plur" and bool(self.lang.lemmas(token.text) & GROUP_NOUNS.keys()))
+
     def _group_actor(self, i: int) -> str:
         """`британских и чешских инструкторов`, `сторонников Мурси`, `протестующие`: a group named
         by a plural post or group noun, with the words that complete it."""
         first, last = self._noun_phrase(i)
         post = self.lexicon.posts.match([self.tokens[i].text], 0)
-        sectors = list(post[1].sectors) if post else list(GROUP_NOUNS.get(self.lang.lemma(self.tokens[i]), ()))
+        group = next((g for g in sorted(self.lang.lemmas(self.tokens[i].text)) if g in GROUP_NOUNS), self.lang.lemma(self.tokens[i]))
+        sectors = list(post[1].sectors) if post else list(GROUP_NOUNS.get(group, ()))
         name = self._common_name(self.lang.phrase_name(self.tokens, first, last), first)
         country = self._country_in(first, last)
         pronoun = next((c for c in self.children.get(i, []) if c < i and self.tokens[c].text.lower() in ("его", "ее", "её")), None)

@@ -151,6 +151,8 @@ class NameForms:
         head = span_head(doc_tokens, first, last, nouns_first=True)
         head = None if head is None else head - first
         forms = [t.text for t in tokens]
+        if head is None and len(tokens) == 1 and is_modifier(tokens[0]) and _inflectable(tokens[0]):
+            head = 0  # a participle or adjective standing for people (`протестующих`)
         if head is None or tokens[0].text[:1] in QUOTES:
             return _join(tokens, forms)
         head_token = tokens[head]
