@@ -927,3 +927,8 @@ def test_protesters_tagged_as_a_participle_block_a_road_and_a_regulator_blocking
     assert ("144", "PROTEST", ["протестующие"], []) in found
     assert ("173", "COERCE", ["полиция"], ["протестующие"]) in found
     assert [e[:2] for e in found if e[3] == ["Telegram"]] == [("1721", "COERCE")]
+
+
+def test_a_protest_called_off_is_no_protest_and_no_rejection(extract):
+    doc = extract("Оппозиция отказалась от акции протеста в центре Тбилиси. Армения отказалась от переговоров с Азербайджаном.", "2024-03-05")
+    assert [e[:4] for e in events(doc)] == [("125", "REJECT", ["Армения"], ["Азербайджан"])]

@@ -223,6 +223,8 @@ class _Context(Referents):
         objects = self._objects(i)
         if any((lemma, self.lang.lemma(self.tokens[n])) in NOT_ACTS for n in objects):
             return []  # `принял участие`, `решение было принято`
+        if lemma in REFUSAL_VERBS and any(self.protest_noun(n) for n in objects):
+            return []  # `отказались от акции протеста`: a protest called off, no one rejected
         if lemma in self.lexicon.verb_predicates and self._done_by_a_thing(i, lemma):
             return []  # `Твиттеру грозит штраф`, `решение вызвало критику`
         found = []
@@ -282,6 +284,8 @@ class _Context(Referents):
         lemma = self._event_noun_lemma(token)
         if lemma is None or self.commemoration(i):
             return []
+        if 0 <= token.head < len(self.tokens) and self.lang.lemma(self.tokens[token.head]) in REFUSAL_VERBS and self.protest_noun(i):
+            return []  # `отказались от митинга`: a protest called off is none
         head = token.head
         if 0 <= head < len(self.tokens) and self.tokens[head].pos in ("VERB", "AUX") and not light_verb_failed:
             verb_lemma = self.lang.lemma(self.tokens[head])
