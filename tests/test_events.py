@@ -89,16 +89,6 @@ def test_the_date_of_the_clause_over_the_article_date(extract):
     assert expulsion["date"] == "2025-03"
 
 
-def test_passive_with_agent_and_a_body_named_by_its_type(extract):
-    doc = extract("Оппозиционер Иван Петров был задержан полицией.", "2025-05-10")
-    assert ("173", "COERCE", ["полиция"], ["Иван Петров"]) in events(doc)
-
-
-def test_state_authorities_stand_for_their_country(extract):
-    doc = extract("Власти Грузии арестовали лидера оппозиционной партии Ираклия Окруашвили.", "2025-05-10")
-    assert ("173", "COERCE", ["Грузия"], ["Ираклий Окруашвили"]) in events(doc)
-
-
 def test_each_other_goes_both_ways(extract):
     doc = extract("Израиль и Иран обвиняют друг друга в эскалации конфликта.", "2025-05-10")
     found = events(doc)
@@ -134,11 +124,6 @@ def test_the_subject_that_undergoes_the_act(extract):
     assert events(doc) == [("172", "COERCE", [], ["Сергей Иванов"])]
 
 
-def test_calling_an_act_names_is_criticism_of_whoever_did_it(extract):
-    doc = extract("Министр иностранных дел Венгрии Петер Сийярто назвал решение Еврокомиссии ошибкой.", "2025-05-10")
-    assert ("111", "ACCUSE", ["Петер Сийярто"], ["Европейская комиссия"]) in events(doc)
-
-
 def test_no_event_without_a_political_actor(extract):
     doc = extract("В городе прошел сильный дождь, а вечером открылась выставка картин.", "2025-05-10")
     assert doc.events == []
@@ -162,21 +147,11 @@ def test_a_refusal_to_act_is_a_rejection_of_it(extract):
     assert doc.events[0]["status"] == "actual"
 
 
-def test_saying_that_someone_must_act_is_a_demand(extract):
-    doc = extract("Госсекретарь США Марко Рубио заявил, что Венесуэла должна освободить всех политических заключенных.", "2025-05-10")
-    assert ("1053", "REQUEST", ["Марко Рубио"], ["Венесуэла"]) in events(doc)
-
-
 def test_telling_of_force_used_by_another_accuses_them(extract):
     doc = extract("Оппозиционер Андрей Петров заявил, что полиция избила его во время задержания.", "2025-05-10")
     found = events(doc)
     assert ("182", "ASSAULT", ["полиция"], ["Андрей Петров"]) in found
     assert ("112", "ACCUSE", ["Андрей Петров"], ["полиция"]) in found
-
-
-def test_imperfective_light_verbs(extract):
-    doc = extract("Армения и Франция подписывают соглашение о военном сотрудничестве.", "2025-05-10")
-    assert ("057", "SUPPORT", ["Армения"], ["Франция"]) in events(doc)
 
 
 def test_people_of_a_country_are_a_group_of_that_country(extract):
@@ -196,11 +171,6 @@ def test_a_negated_intention_is_a_refusal(extract):
     assert [(e["cameo"], e["plover"], e["negated"]) for e in doc.events] == [("125", "REJECT", False)]
 
 
-def test_demand_that_someone_act(extract):
-    doc = extract("Анкара потребовала, чтобы Вашингтон выдал ей проповедника Фетхуллу Гюлена.", "2025-05-10")
-    assert ("100", "REQUEST", ["Турция"], ["США"]) in events(doc)
-
-
 def test_readiness_confirmed_by_a_minister(extract):
     doc = extract("Глава МИД России Сергей Лавров вновь подтвердил готовность Москвы вести диалог с Японией.", "2025-05-10")
     (intent,) = doc.events
@@ -216,11 +186,6 @@ def test_verbal_acts_of_things_and_participation_are_no_events(extract):
 def test_nationality_before_a_name_is_not_part_of_it(extract):
     doc = extract("Израильтянка Наама Иссахар была помилована президентом России Владимиром Путиным.", "2025-05-10")
     assert "Наама Иссахар" in [e.name for e in doc.entities if e.type == "PERSON"]
-
-
-def test_the_head_of_a_country_is_its_leader_named_elsewhere(extract):
-    doc = extract("Президент Кубы Мигель Диас-Канель прибыл в Москву. Владимир Путин провел переговоры с главой Кубы.", "2025-05-10")
-    assert ("046", "CONSULT", ["Владимир Путин"], ["Мигель Диас-Канель"]) in events(doc)
 
 
 def test_a_truce_concluded_by_two_parties(extract):
@@ -273,16 +238,6 @@ def test_his_supporters_are_named_by_him(extract):
     doc = extract("Ивана Петрова и его сторонников власти обвиняют в шпионаже в пользу Катара.", "2024-03-05")
     targets = [e[3] for e in events(doc) if e[1] == "ACCUSE"]
     assert ["сторонники Ивана Петрова"] in targets
-
-
-def test_a_protest_shown_by_resigning_is_the_resigner(extract):
-    doc = extract("Весной министр Андрей Санников покинул пост в знак протеста против политики президента Александра Лукашенко.", "2024-03-05")
-    assert ("140", "PROTEST", ["Андрей Санников"], ["Александр Лукашенко"]) in events(doc)
-
-
-def test_a_sentence_is_not_part_of_the_post(extract):
-    doc = extract("Французский суд приговорил грузинского бизнесмена к 12 годам тюрьмы.", "2024-03-05")
-    assert ("116", "ACCUSE", ["суд Франции"], ["грузинский бизнесмен"]) in events(doc)
 
 
 def test_people_named_by_a_plural_noun_are_a_group_and_a_crushed_protest_its_participants(extract):
@@ -436,11 +391,6 @@ def test_a_description_in_the_headline_is_the_one_person_the_body_names(extract)
     assert [names[a] for e in headline for a in e["target"]] == ["Андрей Волков"]
 
 
-def test_a_criminal_case_opened_is_an_investigation_even_with_no_suspect_named(extract):
-    doc = extract("Следственный комитет Грузии возбудил уголовное дело о подкупе избирателей.", "2024-03-05")
-    assert ("091", "ACCUSE", ["Следственный комитет Грузии"], []) in events(doc)
-
-
 def test_people_listed_after_a_colon_with_asides_each_come_under_investigation(extract):
     doc = extract(
         "В Грузии под расследование попали три бывших министра: Иван Петров (2004—2008 годы), "
@@ -453,16 +403,6 @@ def test_people_listed_after_a_colon_with_asides_each_come_under_investigation(e
 def test_among_the_detained_names_who_was_detained(extract):
     doc = extract("Полиция разогнала митинг в Батуми. Среди задержанных оказался депутат городского совета Гиви Абашидзе.", "2024-03-05")
     assert any(e[0] == "173" and e[3] == ["Гиви Абашидзе"] for e in events(doc))
-
-
-def test_they_stand_for_the_people_named_by_a_plural_noun_before(extract):
-    doc = extract("К мэрии пришли участники пикета, и полиция начала их задерживать.", "2024-03-05")
-    assert ("173", "COERCE", ["полиция"], ["участники пикета"]) in events(doc)
-
-
-def test_who_acts_for_an_act_does_it(extract):
-    doc = extract("Полиция Грузии применила силу для разгона манифестантов у парламента.", "2024-03-05")
-    assert ("175", "ASSAULT", ["Полиция Грузии"], ["манифестанты"]) in events(doc)
 
 
 def test_an_act_demanded_or_appealed_for_is_a_demand_or_an_appeal_to_who_must_do_it(extract):
@@ -554,21 +494,6 @@ def test_a_body_said_to_be_in_a_country_is_that_countrys(extract):
     assert ("116", "ACCUSE", ["суд Италии"], ["Иван Петров"]) in events(doc)
     court = next(e for e in doc.entities if e.name == "суд Италии")
     assert court.country == "ITA"
-
-
-def test_a_summoned_charge_daffaires_is_their_countrys(extract):
-    doc = extract("МИД Турции во вторник вызвал временного поверенного в делах Австрии.", "2024-03-05")
-    assert ("114", "ACCUSE", ["Министерство иностранных дел Турции"], ["Австрия"]) in events(doc)
-
-
-def test_an_object_hung_on_the_noun_of_a_light_verb_is_the_object(extract):
-    doc = extract("Президент Ильхам Алиев освободил от должности главы Госнефти Рустама Керимова.", "2024-03-05")
-    assert ("172", "COERCE", ["Ильхам Алиев"], ["Рустам Керимов"]) in events(doc)
-
-
-def test_a_name_in_the_nouns_case_below_its_genitive_is_the_nouns(extract):
-    doc = extract("Премьер Никол Пашинян встретился с вдовой журналиста Анной Саргсян.", "2024-03-05")
-    assert ("040", "CONSULT", ["Никол Пашинян"], ["Анна Саргсян"]) in events(doc)
 
 
 def test_the_organisers_of_a_protest_hold_it(extract):
@@ -932,3 +857,43 @@ def test_protesters_tagged_as_a_participle_block_a_road_and_a_regulator_blocking
 def test_a_protest_called_off_is_no_protest_and_no_rejection(extract):
     doc = extract("Оппозиция отказалась от акции протеста в центре Тбилиси. Армения отказалась от переговоров с Азербайджаном.", "2024-03-05")
     assert [e[:4] for e in events(doc)] == [("125", "REJECT", ["Армения"], ["Азербайджан"])]
+
+
+# one sentence, one event it must give: (text, article date, (cameo, PLOVER type, sources, targets))
+ONE_EVENT = [
+    pytest.param("Оппозиционер Иван Петров был задержан полицией.", "2025-05-10",
+                 ("173", "COERCE", ["полиция"], ["Иван Петров"]), id="passive_with_agent_and_a_body_named_by_its_type"),
+    pytest.param("Власти Грузии арестовали лидера оппозиционной партии Ираклия Окруашвили.", "2025-05-10",
+                 ("173", "COERCE", ["Грузия"], ["Ираклий Окруашвили"]), id="state_authorities_stand_for_their_country"),
+    pytest.param("Министр иностранных дел Венгрии Петер Сийярто назвал решение Еврокомиссии ошибкой.", "2025-05-10",
+                 ("111", "ACCUSE", ["Петер Сийярто"], ["Европейская комиссия"]), id="calling_an_act_names_is_criticism_of_whoever_did_it"),
+    pytest.param("Госсекретарь США Марко Рубио заявил, что Венесуэла должна освободить всех политических заключенных.", "2025-05-10",
+                 ("1053", "REQUEST", ["Марко Рубио"], ["Венесуэла"]), id="saying_that_someone_must_act_is_a_demand"),
+    pytest.param("Армения и Франция подписывают соглашение о военном сотрудничестве.", "2025-05-10",
+                 ("057", "SUPPORT", ["Армения"], ["Франция"]), id="imperfective_light_verbs"),
+    pytest.param("Анкара потребовала, чтобы Вашингтон выдал ей проповедника Фетхуллу Гюлена.", "2025-05-10",
+                 ("100", "REQUEST", ["Турция"], ["США"]), id="demand_that_someone_act"),
+    pytest.param("Президент Кубы Мигель Диас-Канель прибыл в Москву. Владимир Путин провел переговоры с главой Кубы.", "2025-05-10",
+                 ("046", "CONSULT", ["Владимир Путин"], ["Мигель Диас-Канель"]), id="the_head_of_a_country_is_its_leader_named_elsewhere"),
+    pytest.param("Весной министр Андрей Санников покинул пост в знак протеста против политики президента Александра Лукашенко.", "2024-03-05",
+                 ("140", "PROTEST", ["Андрей Санников"], ["Александр Лукашенко"]), id="a_protest_shown_by_resigning_is_the_resigner"),
+    pytest.param("Французский суд приговорил грузинского бизнесмена к 12 годам тюрьмы.", "2024-03-05",
+                 ("116", "ACCUSE", ["суд Франции"], ["грузинский бизнесмен"]), id="a_sentence_is_not_part_of_the_post"),
+    pytest.param("Следственный комитет Грузии возбудил уголовное дело о подкупе избирателей.", "2024-03-05",
+                 ("091", "ACCUSE", ["Следственный комитет Грузии"], []), id="a_criminal_case_opened_is_an_investigation_even_with_no_suspect_named"),
+    pytest.param("К мэрии пришли участники пикета, и полиция начала их задерживать.", "2024-03-05",
+                 ("173", "COERCE", ["полиция"], ["участники пикета"]), id="they_stand_for_the_people_named_by_a_plural_noun_before"),
+    pytest.param("Полиция Грузии применила силу для разгона манифестантов у парламента.", "2024-03-05",
+                 ("175", "ASSAULT", ["Полиция Грузии"], ["манифестанты"]), id="who_acts_for_an_act_does_it"),
+    pytest.param("МИД Турции во вторник вызвал временного поверенного в делах Австрии.", "2024-03-05",
+                 ("114", "ACCUSE", ["Министерство иностранных дел Турции"], ["Австрия"]), id="a_summoned_charge_daffaires_is_their_countrys"),
+    pytest.param("Президент Ильхам Алиев освободил от должности главы Госнефти Рустама Керимова.", "2024-03-05",
+                 ("172", "COERCE", ["Ильхам Алиев"], ["Рустам Керимов"]), id="an_object_hung_on_the_noun_of_a_light_verb_is_the_object"),
+    pytest.param("Премьер Никол Пашинян встретился с вдовой журналиста Анной Саргсян.", "2024-03-05",
+                 ("040", "CONSULT", ["Никол Пашинян"], ["Анна Саргсян"]), id="a_name_in_the_nouns_case_below_its_genitive_is_the_nouns"),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), ONE_EVENT)
+def test_a_sentence_gives_its_event(extract, text, date, expected):
+    assert expected in events(extract(text, date))
