@@ -155,7 +155,10 @@ def matched_pairs(gold: list[Event], ours: list[Event], strict: bool) -> list[tu
 
 
 def score_document(gold: list[Event], ours: list[Event], strict: bool) -> dict[str, Score]:
-    pairs = matched_pairs(gold, ours, strict)
+    return _scores(gold, ours, matched_pairs(gold, ours, strict))
+
+
+def _scores(gold: list[Event], ours: list[Event], pairs: list[tuple[int, int]]) -> dict[str, Score]:
     used_gold = {i for i, _ in pairs}
     used_ours = {j for _, j in pairs}
     scores: dict[str, Score] = {}
@@ -193,26 +196,26 @@ def agreement(golds: list[GoldDocument], others: list[GoldDocument], errors=None
     return _report(((gold, theirs[gold.path]) for gold in golds if gold.path in theirs), errors)
 
 
-def _report(pairs, errors=None) -> Report:
+def _report(documents_and_events, errors=None) -> Report:
     strict: dict[str, Score] = {}
     relaxed: dict[str, Score] = {}
     documents = 0
-    for gold, ours in pairs:
+    for gold, ours in documents_and_events:
         documents += 1
-        for table, is_strict in ((strict, True), (relaxed, False)):
-            for kind, score in score_document(gold.events, ours, is_strict).items():
+        relaxed_pairs = matched_pairs(gold.events, ours, strict=False)
+        for table, scores in ((strict, score_document(gold.events, ours, strict=True)), (relaxed, _scores(gold.events, ours, relaxed_pairs))):
+            for kind, score in scores.items():
                 table.setdefault(kind, Score()).add(score)
         if errors is not None:
-            for record in unmatched(gold, ours):
+            for record in unmatched(gold, ours, relaxed_pairs):
                 errors(record)
     return Report(dict(sorted(strict.items())), dict(sorted(relaxed.items())), documents)
 
 
-def unmatched(gold: GoldDocument, ours: list[Event]) -> list[dict]:
-    """The events left unpaired without dates, for reading the errors: each gold event missed
-    (with ours of the same type told in its sentence: actors named otherwise) and each of ours
-    that matches none (spurious), with the sentence that states it."""
-    pairs = matched_pairs(gold.events, ours, strict=False)
+def unmatched(gold: GoldDocument, ours: list[Event], pairs: list[tuple[int, int]]) -> list[dict]:
+    """The events left unpaired without dates (`pairs`, as `matched_pairs` chose them), for reading
+    the errors: each gold event missed (with ours of the same type told in its sentence: actors
+    named otherwise) and each of ours that matches none (spurious), with the sentence stating it."""
     paired_gold = {i for i, _ in pairs}
     paired_ours = {j for _, j in pairs}
     records = []

@@ -27,14 +27,15 @@ def run(doc: Document, lang: Language) -> Document:
     spans = [s for s in doc.spans if id(s) not in alias_ids]
     clusters: list[Cluster] = []
     clusters += _person_clusters([s for s in spans if s.type == "PERSON"], lang)
-    clusters += _org_clusters(doc, [s for s in spans if s.type == "ORGANIZATION"], lang)
+    others = _other_names(doc, lang)  # a company named like a city or a person keeps its describing word
+    clusters += _org_clusters(doc, [s for s in spans if s.type == "ORGANIZATION"], lang, others)
     clusters += _keyed_clusters([s for s in spans if s.type in ("COUNTRY", "CITY", "LOCATION")], lang)
     owner = {id(span): cluster for cluster in clusters for span in cluster.spans}
     for alias, named in aliases:
         owner[id(named)].add(alias)
     doc.spans = spans + [alias for alias, _ in aliases]
     clusters.sort(key=lambda c: min(s.first for s in c.spans))
-    doc.entities = [c.entity(doc, f"e{n}", lang) for n, c in enumerate(clusters, 1)]
+    doc.entities = [c.entity(doc, f"e{n}", lang, others) for n, c in enumerate(clusters, 1)]
     return doc
 
 
@@ -49,12 +50,12 @@ class Cluster:
     def names(self) -> list[Span]:
         return [s for s in self.spans if s.kind == "name"] or self.spans
 
-    def entity(self, doc: Document, entity_id: str, lang: Language) -> Entity:
+    def entity(self, doc: Document, entity_id: str, lang: Language, others: set[str]) -> Entity:
         spans = _outermost(sorted(self.spans, key=lambda s: (s.first, -s.last)))
         for span in spans:
             span.entity = entity_id
         mentions = [Mention(*doc.span_chars(s.first, s.last), doc.span_text(s.first, s.last), s.kind) for s in spans]
-        entity = Entity(entity_id, self.type, self._name(doc, lang), mentions)
+        entity = Entity(entity_id, self.type, self._name(doc, lang, others), mentions)
         entity.titles = _unique(t for s in spans for t in s.titles)
         entity.aliases = _unique(
             alias
@@ -67,7 +68,7 @@ class Cluster:
             entity.name_parts = self._name_parts()
         return entity
 
-    def _name(self, doc: Document, lang: Language) -> str:
+    def _name(self, doc: Document, lang: Language, others: set[str]) -> str:
         if self.type == "PERSON":
             return self._person_name(doc)
         known = next((lang.lexicon.organizations[s.key] for s in self.spans if s.key in lang.lexicon.organizations), None)
@@ -77,7 +78,7 @@ class Cluster:
         keyed = [s for s in names if s.kind == "name"]
         best = max(keyed or names, key=lambda s: (s.last - s.first, -s.first))
         if self.type == "ORGANIZATION":
-            return _without_kind_word(best.normal or "", lang, _other_names(doc, lang))
+            return _without_kind_word(best.normal or "", lang, others)
         return best.normal or ""
 
     def _person_name(self, doc: Document) -> str:
@@ -117,7 +118,7 @@ def _other_names(doc: Document, lang: Language) -> set[str]:
     return names
 
 
-def _without_kind_word(name: str, lang: Language, others: set[str] = frozenset()) -> str:
+def _without_kind_word(name: str, lang: Language, others: set[str]) -> str:
     """The name without a type word that only describes it: `компания Twitter` → Twitter,
     `ОАО «Белтрансгаз»` → Белтрансгаз; kept when what is left is a place's or a person's name
     (`банк «Россия»`, `компания «Москва»`, `партия «Шор»`)."""
@@ -287,11 +288,10 @@ def _nearest(clusters: list[Cluster], span: Span) -> Cluster:
 
 
 # ----- organisations -----
-def _org_clusters(doc: Document, spans: list[Span], lang: Language) -> list[Cluster]:
+def _org_clusters(doc: Document, spans: list[Span], lang: Language, others: set[str]) -> list[Cluster]:
     """By key; an abbreviation (a lone upper-case word) joins the name it was given for in
     brackets earlier, or the name whose initials it spells."""
     by_key: dict[str, Cluster] = {}
-    others = _other_names(doc, lang)
     given = {lang.fold(doc.span_text(s.first, s.last)): s.key for s in spans if s.kind == "abbreviation" and s.key}
     for span in sorted(spans, key=lambda s: (_is_acronym(doc, s), s.first)):
         key = _without_kind_word(span.key or lang.fold(span.normal or ""), lang, others)  # `компания Twitter` and `Twitter` are one

@@ -97,10 +97,11 @@ HOSTING = "043"  # receiving a visitor: only with a host
 BLOCKING, BLOCKADE = "144", "191"  # obstructing passage: a protest, but by a state's forces a blockade
 CENSORSHIP = "1721"  # a state body blocking a medium or a company restricts freedoms
 STATE_SECTORS = {"GOV", "COP", "JUD", "SPY", "LEG"}
+FORCE_SECTORS = {"MIL", "COP"}
 SEIZURE, ABDUCTION = "192", "181"  # `захватили город` occupies territory, `захватили журналиста` abducts
 PEOPLE_TYPES = ("PERSON", "GROUP")
 SEIZING_VERBS = {"захватить", "захватывать"}
-CHARGE_NOUNS = {"подозрение", "обвинение", "дело", "причастность", "статья", "случай"}  # `случаи беспорядков` are counted, not told
+CHARGE_NOUNS = {"подозрение", "обвинение", "дело", "причастность", "статья"}
 NAMING_VERBS = {"назвать", "называть"}
 ENFORCING_SECTORS = {"COP", "SPY", "JUD"}  # bodies that arrest and investigate
 CONDITIONAL_MARKS = {"если", "ежели"}
@@ -176,9 +177,7 @@ def run(doc: Document, lang: Language) -> Document:
     for i, token in enumerate(doc.tokens):
         found += context.from_verb(i) if token.pos in ("VERB", "AUX") else []
         found += context.from_noun(i) if token.pos == "NOUN" else []
-    # an act under a condition is not reported as done, unless threatened or promised (`пообещали
-    # заблокировать, если …`: the promise is made, the act coded as intended)
-    found = [e for e in (context.threatened(e) for e in found) if e.conditional_threat or e.governor is not None or not context.conditional(e.trigger)]
+    found = context.conditions_read(found)
     found = _without_stated_intentions(found, context)
     found += context.from_speech(found)
     _visit_locations(found, context)
@@ -211,38 +210,42 @@ class _Context(Referents):
         if token.feats.get("Mood") == "Imp" or (governor is not None and governor.feats.get("Mood") == "Imp" and token.rel == "xcomp"):
             return []  # `«Поговори с ней»`, `давайте встретимся`: an imperative reports no act
         lemma = self.lang.lemma(token)
-        if lemma in DRAWING_VERBS and any(self.lang.lemma(self.tokens[n]) in CRITICISM_NOUNS for n in self._objects(i)):
+        objects = self._objects(i)
+        if lemma in DRAWING_VERBS and any(self.lang.lemma(self.tokens[n]) in CRITICISM_NOUNS for n in objects):
             return self._criticism_drawn(i)
         if lemma not in self.lexicon.verb_predicates and lemma not in self.lexicon.light_verbs and self._reflexive_passive(i, lemma):
             lemma = lemma[:-2]  # `США обвиняются в …`: the passive of `обвинять`
             self.reflexive.add(i)
-        if lemma in LETTING_IN | ADMITTING and self._negated(i) and self._into_a_country(i) and not self._light_object(i, lemma):
-            return self._entry_denied(i)
+        if lemma in LETTING_IN | ADMITTING and self._negated(i) and self._into_a_country(i) \
+                and not any((lemma, self.lang.lemma(self.tokens[n])) in self.lexicon.light_predicates for n in objects):
+            return self._entry_denied(i)  # (`не допустил инспекторов` keeps its own code)
         if lemma not in self.lexicon.verb_predicates and lemma not in self.lexicon.light_verbs:
             return []
-        objects = self._objects(i)
         if any((lemma, self.lang.lemma(self.tokens[n])) in NOT_ACTS for n in objects):
             return []  # `принял участие`, `решение было принято`
         if lemma in REFUSAL_VERBS and any(self.protest_noun(n) for n in objects):
             return []  # `отказались от акции протеста`: a protest called off, no one rejected
         if lemma in self.lexicon.verb_predicates and self._done_by_a_thing(i, lemma):
             return []  # `Твиттеру грозит штраф`, `решение вызвало критику`
-        found = []
-        for noun in objects + [g for n in objects if self.lang.lemma(self.tokens[n]) in PHASE_NOUNS for g in self.children.get(n, [])
-                               if self.tokens[g].rel == "nmod" and self.tokens[g].feats.get("Case") == "Gen"]:  # `отказались от возобновления переговоров`
-            light = self.lexicon.light_predicates.get((lemma, self.lang.lemma(self.tokens[noun])), ())
-            if lemma in NAMING_VERBS and self.tokens[noun].feats.get("Case") != "Ins":
-                light = ()  # `назвал убийцу` names him; `назвал его убийцей` calls him one
-            if self.commemoration(noun):
-                light = ()  # `провела акцию памяти`
-            built = [e for predicate in light for e in self._build(i, predicate, noun)]
-            if light and not built and any(p.cameo.startswith(PROTEST_PREFIX) for p in light):
-                built = self.from_noun(noun, light_verb_failed=True)  # `тысячи людей вышли на акцию протеста`: held by its participants
-            found += built
+        phased = [g for n in objects if self.lang.lemma(self.tokens[n]) in PHASE_NOUNS for g in self.children.get(n, [])
+                  if self.tokens[g].rel == "nmod" and self.tokens[g].feats.get("Case") == "Gen"]  # `отказались от возобновления переговоров`
+        found = [e for noun in objects + phased for e in self._light_events(i, lemma, noun)]
         if not found and not self._releases_things(i, lemma):
             for predicate in self.lexicon.verb_predicates.get(lemma, ()):
                 found += self._build(i, predicate, None)
         return found
+
+    def _light_events(self, verb: int, lemma: str, noun: int) -> list[Found]:
+        """The events of a light verb with its noun (`провел переговоры`)."""
+        light = self.lexicon.light_predicates.get((lemma, self.lang.lemma(self.tokens[noun])), ())
+        if lemma in NAMING_VERBS and self.tokens[noun].feats.get("Case") != "Ins":
+            return []  # `назвал убийцу` names him; `назвал его убийцей` calls him one
+        if self.commemoration(noun):
+            return []  # `провела акцию памяти`
+        built = [e for predicate in light for e in self._build(verb, predicate, noun)]
+        if light and not built and any(p.cameo.startswith(PROTEST_PREFIX) for p in light):
+            return self.from_noun(noun, light_verb_failed=True)  # `тысячи людей вышли на акцию протеста`: held by its participants
+        return built
 
     def _into_a_country(self, verb: int) -> bool:
         """`на территорию Молдавии`, `в страну`, `в Грузию`: where someone is let in."""
@@ -261,11 +264,6 @@ class _Context(Referents):
         for event in found:  # `не пустила в страну вино` bans goods, not people
             event.negated = False
         return found
-
-    def _light_object(self, verb: int, lemma: str) -> bool:
-        """Whether the verb takes an object that makes it a light predicate of its own (`не допустил
-        инспекторов` is a refusal of inspectors, not a ban on someone's entry)."""
-        return any((lemma, self.lang.lemma(self.tokens[n])) in self.lexicon.light_predicates for n in self._objects(verb))
 
     def _reflexive_passive(self, i: int, lemma: str) -> bool:
         """An imperfective `-ся` verb of a listed transitive one, without an infinitive after it
@@ -420,10 +418,10 @@ class _Context(Referents):
             return []  # `после ареста`, `в ходе встречи`: an event noun without its actors mostly recalls one told elsewhere
         sentence = self.tokens[trigger].sent
         events = []
-        if predicate.cameo.startswith(BLOCKING) and sources and targets and all(self._state_body(a) for a in sources) \
+        if predicate.cameo.startswith(BLOCKING) and sources and targets and all(self._state_part(a, STATE_SECTORS) for a in sources) \
                 and all(self.entities.get(t) is not None and self.entities[t].type == "ORGANIZATION" for t in targets):
             predicate = replace(predicate, cameo=CENSORSHIP)  # `Роскомнадзор заблокировал Telegram`: a restriction, not a protest
-        elif predicate.cameo.startswith(BLOCKING) and sources and all(self._forces(a) for a in sources):
+        elif predicate.cameo.startswith(BLOCKING) and sources and all(self._state_part(a, FORCE_SECTORS) for a in sources):
             predicate = replace(predicate, cameo=BLOCKADE)  # `армия блокировала территории`: a blockade, not a protest
         if predicate.cameo == SEIZURE and targets and all(self._people(a) for a in targets):
             if self.lang.lemma(self.tokens[trigger]) not in SEIZING_VERBS:
@@ -568,13 +566,17 @@ class _Context(Referents):
         entity = self.entities.get(actor)
         return entity is not None and entity.type in PEOPLE_TYPES
 
+    def _sectors(self, actor: str) -> set[str]:
+        entity = self.entities.get(actor)
+        return set((entity.actor or {}).get("sectors") or []) if entity is not None else set()
+
     def _private_person(self, actor: str) -> bool:
         """A person the document tells of as a journalist or a private citizen (a famous politician
         may be named without his post, so a person without one is not taken for private)."""
         entity = self.entities.get(actor)
         if entity is None or entity.type != "PERSON":
             return False
-        sectors = set((entity.actor or {}).get("sectors") or [])
+        sectors = self._sectors(actor)
         return bool(sectors) and not sectors - {"MED", "CVL"}
 
     def _impersonal(self, verb: int) -> bool:
@@ -583,27 +585,18 @@ class _Context(Referents):
         return token.pos == "VERB" and token.feats.get("VerbForm") == "Fin" and token.feats.get("Gender") == "Neut" \
             and token.feats.get("Number") == "Sing" and token.feats.get("Tense") == "Past" and not any(self.tokens[c].rel.startswith("nsubj") for c in self.children.get(verb, []))
 
-    def _state_body(self, actor: str) -> bool:
-        """A country or a body of its state (government, regulator, police, court)."""
+    def _state_part(self, actor: str, sectors: set[str]) -> bool:
+        """A country, or one of its bodies of these sectors: its state (`STATE_SECTORS`: government,
+        regulator, police, court) or its forces (army, police)."""
         entity = self.entities.get(actor)
-        if entity is None:
-            return False
-        return entity.type == "COUNTRY" or bool(set((entity.actor or {}).get("sectors") or []) & STATE_SECTORS)
-
-    def _forces(self, actor: str) -> bool:
-        """A country, or its armed forces or police."""
-        entity = self.entities.get(actor)
-        if entity is None:
-            return False
-        return entity.type == "COUNTRY" or bool(set((entity.actor or {}).get("sectors") or []) & {"MIL", "COP"})
+        return entity is not None and (entity.type == "COUNTRY" or bool(self._sectors(actor) & sectors))
 
     def _sports(self, actor: str) -> bool:
-        entity = self.entities.get(actor)
-        return entity is not None and set((entity.actor or {}).get("sectors") or []) == {"SPT"}
+        return self._sectors(actor) == {"SPT"}
 
     def _press(self, actor: str) -> bool:
         entity = self.entities.get(actor)
-        return entity is not None and entity.type in ("PERSON", "GROUP") and set((entity.actor or {}).get("sectors") or []) == {"MED"}
+        return entity is not None and entity.type in ("PERSON", "GROUP") and self._sectors(actor) == {"MED"}
 
     def _leaders(self, heads: list[int]) -> list[int]:
         """X in `под руководством X`, `у X`, `от X` (`получил помощь от МВФ`) hung on the predicate or on a conjunct of its noun."""
@@ -695,7 +688,7 @@ class _Context(Referents):
         a university or a ministry where someone is arrested)."""
         bodies = [c for c in self.children.get(verb, []) if self.tokens[c].rel == "obl" and self.preposition(c) in ("в", "во")
                   and self.tokens[c].feats.get("Case") == "Loc" and c in self.entity_at and self.entity_at[c].type == "ORGANIZATION"]
-        return [a for a in self.actors(bodies[:1]) if set((self.entities[a].actor or {}).get("sectors") or []) & ENFORCING_SECTORS]
+        return [a for a in self.actors(bodies[:1]) if self._sectors(a) & ENFORCING_SECTORS]
 
     def _indefinite_personal(self, verb: int, governor: int) -> bool:
         """A finite verb in the plural with no subject under a governor whose subject is singular:
@@ -1114,31 +1107,34 @@ class _Context(Referents):
             i, steps = self.tokens[i].head, steps + 1
         return i
 
-    def threatened(self, event: Found) -> Found:
-        """`Лавров заявил, что если Армения вступит в ЕС, то Россия введёт пошлины`: a hostile act
-        said to follow from a condition is the speaker's threat of it (13x) to whoever it would hit,
-        made now (an open conditional otherwise reports nothing)."""
-        if event.cameo[:2] not in HOSTILE_ROOTS or not event.targets or not self._consequence(event.trigger):
-            return event
+    def conditions_read(self, found: list[Found]) -> list[Found]:
+        """An act in a conditional about what may yet happen (`если президент отказывается утвердить
+        …, то он отстраняется`, `если Армения подпишет …, Россия введёт`), in its condition or in what
+        follows from it, is not reported as done — unless a speaker says it would follow (a threat)
+        or someone promises it (`пообещали заблокировать, если …`: the promise is made, the act
+        intended). A condition in the past (`если раньше Москва поддерживала Ереван, то теперь …`)
+        is a contrast, and one in the infinitive (`если верить СМИ, то …`) a hedge: what they frame
+        did happen."""
+        read = []
+        for event in found:
+            where = self._conditioned(event.trigger)
+            if where == "consequence":
+                event = self._threatened(event)
+            if where is None or event.conditional_threat or event.governor is not None:
+                read.append(event)
+        return read
+
+    def _threatened(self, event: Found) -> Found:
+        """`Лавров заявил, что если Армения вступит в ЕС, то Россия введёт пошлины`: a hostile act a
+        speaker says would follow is the speaker's threat of it (13x) to whoever it would hit, made
+        when said."""
         speaker = self._speaker_of(event.trigger)
-        if speaker is None or speaker in event.targets:
+        if event.cameo[:2] not in HOSTILE_ROOTS or not event.targets or speaker is None or speaker in event.targets:
             return event
         threat = replace(event, cameo=threat_code(event.cameo), sources=[speaker])
         threat.status, threat.negated, threat.conditional_threat = "actual", False, True
         threat.date, threat.precision = self._date(event.trigger, "actual")
         return threat
-
-    def _consequence(self, i: int) -> bool:
-        """Whether the word is in what follows from an open condition (not in the condition)."""
-        return self._conditioned(i) == "consequence"
-
-    def conditional(self, i: int) -> bool:
-        """Whether the word is in a conditional about what may yet happen (`если президент
-        отказывается утвердить …, то он отстраняется`, `если Армения подпишет …, Россия введёт`),
-        its condition or what follows from it: not reported as done. A condition in the past
-        (`если раньше Москва поддерживала Ереван, то теперь …`) is a contrast, and one in the
-        infinitive (`если верить СМИ, то …`) a hedge: what they frame did happen."""
-        return self._conditioned(i) is not None
 
     def _conditioned(self, i: int) -> str | None:
         """"condition", "consequence" or None: where the word stands in an open conditional."""

@@ -33,7 +33,8 @@ def run(doc: Document, lang: Language) -> Document:
     orgs += _type_word_with_quoted_name(doc, lang, orgs + others)
     orgs += _bodies_of_a_place(doc, lang, orgs + others)
     orgs = _add_known(doc, lang, words, orgs, others)
-    orgs = [_with_named_place(doc, lang, s, others) for s in orgs]
+    places = {o.first: o for o in others if o.type in ("LOC", "CITY", "LOCATION")}
+    orgs = [_with_named_place(doc, lang, s, places) for s in orgs]
     others = [s for s in others if s.type != "ORG"]
     for span in orgs:
         span.type = "ORGANIZATION"
@@ -114,11 +115,10 @@ def _with_quotes_and_type(doc: Document, lang: Language, span: Span) -> Span:
     return Span(first, last, span.type)
 
 
-def _with_named_place(doc: Document, lang: Language, span: Span, others: list[Span]) -> Span:
+def _with_named_place(doc: Document, lang: Language, span: Span, places: dict[int, Span]) -> Span:
     """`прокуратура города Павия`, `прокуратура Ленинского района города Уфа`: a name ending in, or
     followed by, a place's type word in the genitive takes the place's name after it."""
     tokens = doc.tokens
-    places = {o.first: o for o in others if o.type in ("LOC", "CITY", "LOCATION")}
     last = span.last
     for word in (last - 1, last):  # the name's own last word, or the word after it
         if word <= span.first or word >= len(tokens) or tokens[word].sent != tokens[span.first].sent:
